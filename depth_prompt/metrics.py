@@ -6,13 +6,13 @@
 __all__ = ['valid_depth', 'sample_counts', 'normalize_gt', 'align_scale', 'align_scale_shift', 'si_rmse', 'normals_cos_sim',
            'normals_loss', 'abs_rel', 'delta1', 'DepthLoss', 'depth_metrics']
 
-# %% ../nbs/02_metrics.ipynb #6164f171
+# %% ../nbs/02_metrics.ipynb #35683a1a
 import torch
 from fastcore.basics import store_attr
 from .core import *
 from .geometry import normals_from_depth
 
-# %% ../nbs/02_metrics.ipynb #46653144
+# %% ../nbs/02_metrics.ipynb #e39fc238
 def valid_depth(gt, # B×H×W ground-truth depth
                 mask=None): # B×H×W or B×1×H×W mask of the pixels to score (bool or {0, 1}); `None`: all
     "B×H×W bool: where `mask` holds and `gt` is finite and in (1e−8, 1e8)."
@@ -26,7 +26,7 @@ def sample_counts(gt, # B×H×W ground-truth depth
     "(B,) number of scored pixels per sample."
     return valid_depth(gt, mask).flatten(1).sum(1)
 
-# %% ../nbs/02_metrics.ipynb #d58065e7
+# %% ../nbs/02_metrics.ipynb #495d7bd3
 def _sum(x): return x.flatten(1).sum(1)
 
 def normalize_gt(gt, # B×H×W ground-truth depth
@@ -37,11 +37,16 @@ def normalize_gt(gt, # B×H×W ground-truth depth
     mean = _sum(g) / _sum(v).clamp_min(1)
     return torch.where(v, 5 * g / mean.clamp_min(1e-8)[:, None, None], 0.)
 
-# %% ../nbs/02_metrics.ipynb #479f7241
+# %% ../nbs/02_metrics.ipynb #e6e6ee7f
+def _exponent(pred, v):
+    "(B,) exponents `e` with each sample's largest scored |pred| in [2^(e−1), 2^e)."
+    return torch.frexp(torch.where(v, pred.float().abs(), 0.).flatten(1).amax(1).detach())[1].clamp(-126, 126)
+
 def _prep(pred, gt, valid):
-    "float32 `pred` and `gt`, 0 outside the scored mask, and that mask."
+    "float32 `pred` (non-finite values 0, each sample divided by `2^e`) and `gt`, 0 outside the scored mask, and that mask."
     v = valid_depth(gt, valid)
-    return torch.where(v, pred.float(), 0.), torch.where(v, gt.float(), 0.), v
+    p = torch.where(v & pred.isfinite(), pred.float(), 0.)
+    return torch.ldexp(p, -_exponent(p, v)[:, None, None]), torch.where(v, gt.float(), 0.), v
 
 def _scale(p, g): return _sum(p * g) / (_sum(p * p) + 1e-6)
 
@@ -49,33 +54,35 @@ def align_scale(pred, # B×H×W predicted depth
                 gt, # B×H×W ground-truth depth
                 valid): # B×H×W scored mask
     "(B,) least-squares scale `s` with `s·pred ≈ gt` on the scored pixels (spec §5)."
-    p, g, _ = _prep(pred, gt, valid)
-    return _scale(p, g)
+    p, g, v = _prep(pred, gt, valid)
+    return torch.ldexp(_scale(p, g), -_exponent(pred.float(), v))  # the scale of `pred` itself, not of the rescaled one
 
-# %% ../nbs/02_metrics.ipynb #94f10b27
+# %% ../nbs/02_metrics.ipynb #f5b7b6fa
 def _scale_shift(p, g, v):
     n = _sum(v).clamp_min(1)
     mp, mg = _sum(p) / n, _sum(g) / n
-    dp = torch.where(v, p - mp[:, None, None], 0.)
+    dp, dg = (torch.where(v, x - m[:, None, None], 0.) for x, m in ((p, mp), (g, mg)))
     var = _sum(dp * dp)
     ok = var > 1e-8 * _sum(p * p)  # relative spread: a constant prediction is degenerate
-    s = torch.where(ok, _sum(dp * g) / torch.where(ok, var, 1.), _scale(p, g))
+    s = torch.where(ok, _sum(dp * dg) / torch.where(ok, var, 1.), _scale(p, g))
     return s, mg - s * mp
 
 def align_scale_shift(pred, # B×H×W predicted depth
                       gt, # B×H×W ground-truth depth
                       valid): # B×H×W scored mask
     "(B,) scale `s` and (B,) shift `t` of the least-squares fit `s·pred + t ≈ gt` on the scored pixels."
-    return _scale_shift(*_prep(pred, gt, valid))
+    p, g, v = _prep(pred, gt, valid)
+    s, t = _scale_shift(p, g, v)
+    return torch.ldexp(s, -_exponent(pred.float(), v)), t
 
-# %% ../nbs/02_metrics.ipynb #dc65c70e
+# %% ../nbs/02_metrics.ipynb #b3f22430
 def _reduce(vals, ok, reduction):
     vals = torch.where(ok, vals, 0.)
     if reduction == 'none': return vals
     if reduction != 'mean': raise DepthPromptError(f"reduction must be 'mean' or 'none', got {reduction!r}.")
     return vals.sum() / ok.sum().clamp_min(1)
 
-# %% ../nbs/02_metrics.ipynb #e4fc7e76
+# %% ../nbs/02_metrics.ipynb #88ea92d1
 def si_rmse(pred, # B×H×W predicted depth
             gt, # B×H×W ground-truth depth (normalised, see `normalize_gt`)
             valid, # B×H×W scored mask
@@ -86,7 +93,7 @@ def si_rmse(pred, # B×H×W predicted depth
     err = _sum((g - _scale(p, g)[:, None, None] * p) ** 2)
     return _reduce((err / (n + 1e-6) + 1e-12).sqrt(), n > 0, reduction)
 
-# %% ../nbs/02_metrics.ipynb #e707407e
+# %% ../nbs/02_metrics.ipynb #f547092e
 def _cos_sim(p, g, v, K):
     "(B,) mean cosine similarity of the normals of the scale-aligned `p` and of `g`, and (B,) whether any is scored."
     n_p, ok_p = normals_from_depth(_scale(p, g)[:, None, None] * p, K, v)
@@ -111,7 +118,7 @@ def normals_loss(pred, # B×H×W predicted depth
     cos, ok = _cos_sim(*_prep(pred, gt, valid), K)
     return _reduce(0.5 - 0.5 * cos, ok, reduction)
 
-# %% ../nbs/02_metrics.ipynb #6dc53b4a
+# %% ../nbs/02_metrics.ipynb #b6049919
 def _aligned(p, g, v, align):
     if align == 'scale': return _scale(p, g)[:, None, None] * p
     if align == 'scale_shift':
@@ -142,7 +149,7 @@ def delta1(pred, # B×H×W predicted depth
     hit = (torch.maximum(pa / g1, g1 / pa) < 1.25) & v
     return _reduce(_sum(hit).float() / n.clamp_min(1), n > 0, reduction)
 
-# %% ../nbs/02_metrics.ipynb #aa49fe12
+# %% ../nbs/02_metrics.ipynb #1e5fcbd2
 class DepthLoss:
     "si-RMSE + `normals_weight` × normals loss, called as `loss(pred, gt, valid, K)`."
     def __init__(self, normals_weight:float=1., # weight of the normals loss (0: si-RMSE only)
@@ -154,7 +161,7 @@ class DepthLoss:
         return loss
     def __repr__(self): return f'DepthLoss(normals_weight={self.normals_weight})'
 
-# %% ../nbs/02_metrics.ipynb #7645dcc5
+# %% ../nbs/02_metrics.ipynb #15051ed0
 @torch.no_grad()
 def depth_metrics(pred, # B×H×W predicted depth
                   gt, # B×H×W ground-truth depth (normalised, see `normalize_gt`)
