@@ -8,7 +8,7 @@ __all__ = ['datasets', 'check_sample', 'write_sample', 'read_sample', 'Samples',
            'parse_spec', 'batch_seed', 'RenderStream', 'render_to_folder', 'sample_to_batch', 'renders_to_batch',
            'depth_dls']
 
-# %% ../nbs/06_data.ipynb #8830689c
+# %% ../nbs/06_data.ipynb #80a3658c
 import re, json, csv, math, zlib, struct, warnings
 from pathlib import Path
 from functools import partial, lru_cache
@@ -21,11 +21,11 @@ from fastai.torch_core import rank_distrib
 from .core import *
 from .geometry import K_from_fov, Resizer
 
-# %% ../nbs/06_data.ipynb #a4e413b0
+# %% ../nbs/06_data.ipynb #78b03f76
 from .metrics import valid_depth, normalize_gt
 from .render import render_batch
 
-# %% ../nbs/06_data.ipynb #a00038b0
+# %% ../nbs/06_data.ipynb #73a2a639
 def _err(src, msg): return DepthPromptError(f"{src}: {msg}")
 
 def _arr(s, k, src, shape, kind):
@@ -36,7 +36,7 @@ def _arr(s, k, src, shape, kind):
         raise _err(src, f"{k} must be a {'×'.join(map(str, shape))} {want} array, got {a.dtype} {a.shape}.")
     return a
 
-# %% ../nbs/06_data.ipynb #5c12e227
+# %% ../nbs/06_data.ipynb #c3eb294f
 def check_sample(s:dict, # a sample: `rgb` and `mask` required, `depth`, `depth_mask`, `K`, `normals` optional
                  src='sample'): # the file (or name) the sample came from, for messages
     "The sample validated, with every optional key filled with its default."
@@ -61,7 +61,7 @@ def check_sample(s:dict, # a sample: `rgb` and `mask` required, `depth`, `depth_
     return dict(rgb=rgb, mask=mask, depth=depth, depth_mask=dm, K=K,
                 normals=np.nan_to_num(nrm.astype(np.float32), nan=0, posinf=0, neginf=0))
 
-# %% ../nbs/06_data.ipynb #22deaa5a
+# %% ../nbs/06_data.ipynb #cb79e558
 _KEYS = ('rgb', 'mask', 'depth', 'depth_mask', 'K', 'normals')
 
 def write_sample(path, # the `.npz` file to write
@@ -79,7 +79,7 @@ def write_sample(path, # the `.npz` file to write
         np.savez_compressed(f, **{k: s[k] for k in given if given[k] is not None})
     return Path(path)
 
-# %% ../nbs/06_data.ipynb #cac3b3d2
+# %% ../nbs/06_data.ipynb #42e70f9c
 def read_sample(path): # an `.npz` file of an npz-folder
     "The sample stored in `path`: a dict with all keys of the npz-folder format, validated."
     try:
@@ -88,7 +88,7 @@ def read_sample(path): # an `.npz` file of an npz-folder
     except Exception as e: raise DepthPromptError(f"{path}: not a readable .npz file ({e}).") from None
     return check_sample(s, path)
 
-# %% ../nbs/06_data.ipynb #d6b21742
+# %% ../nbs/06_data.ipynb #921b3bd4
 def _natural(p): return [int(t) if t.isdigit() else t for t in re.split(r'(\d+)', str(p))]
 
 class Samples:
@@ -105,11 +105,12 @@ class Samples:
         return dict(check_sample(self.load(it), it[0] if isinstance(it, tuple) else it), name=self.names[i])
     __repr__ = lambda self: f"{type(self).__name__}({len(self)} samples)"
 
-# %% ../nbs/06_data.ipynb #17c0d818
+# %% ../nbs/06_data.ipynb #c71ac304
 def _folder(path, what):
-    "`path` as a `Path`, checked to be an existing folder."
+    "`path` as a `Path`, checked to be an existing folder; `what` says what kind of folder, in messages."
     p = Path(path).expanduser()
-    if not p.is_dir(): raise DepthPromptError(f"{what} folder {path} does not exist.")
+    if p.exists() and not p.is_dir(): raise DepthPromptError(f"{what} {path} is a file, not a folder.")
+    if not p.is_dir(): raise DepthPromptError(f"{what} {path} does not exist.")
     return p
 
 def _none_found(path, what): return DepthPromptError(f"{path} holds no {what}.")
@@ -125,7 +126,7 @@ class NpzFolder(Samples):
         if not -len(self) <= i < len(self): raise IndexError(f"sample {i} of {len(self)}")
         return dict(read_sample(self.items[i]), name=self.names[i])
 
-# %% ../nbs/06_data.ipynb #b7ed0f21
+# %% ../nbs/06_data.ipynb #b4fb61dd
 def read_image(path): # an image file cv2 can read
     "The image in `path` as an H×W×3 uint8 RGB array, and its alpha channel as an H×W bool mask (or `None`)."
     img = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
@@ -144,7 +145,7 @@ def read_mask(path): # a mask image: object pixels above half the maximum value
     m = m[..., 0] if m.ndim == 3 else m
     return m > (np.iinfo(m.dtype).max // 2 if m.dtype.kind in 'ui' else 0.5)
 
-# %% ../nbs/06_data.ipynb #55e347ff
+# %% ../nbs/06_data.ipynb #2fef1291
 _EXR_LINES = {0: 1, 2: 1, 3: 16}  # compression code -> scan lines per chunk (NONE, ZIPS, ZIP)
 _EXR_TYPES = {0: '<u4', 1: '<f2', 2: '<f4'}
 
@@ -157,11 +158,8 @@ def _unzip_exr(data):
     out[0::2], out[1::2] = t[:h], t[h:]
     return out.tobytes()
 
-def read_exr(path): # a single-part scanline OpenEXR file
-    "The channels of an OpenEXR file as a dict name -> H×W float32 array."
-    b = Path(path).read_bytes() if Path(path).is_file() else None
-    if b is None: raise DepthPromptError(f"{path}: no such file.")
-    if b[:4] != b'\x76\x2f\x31\x01': raise DepthPromptError(f"{path}: not an OpenEXR file.")
+def _parse_exr(b, path):
+    "The channels of the OpenEXR file whose bytes are `b`; any malformed field raises whatever Python raises there."
     if b[5] & 0x1a: raise DepthPromptError(f"{path}: tiled, deep or multi-part EXR files are not supported.")
     pos, hdr = 8, {}
     while b[pos]:
@@ -180,6 +178,7 @@ def read_exr(path): # a single-part scanline OpenEXR file
         raise DepthPromptError(f"{path}: EXR compression {comp} is not supported; re-save the file with ZIP compression.")
     x0, y0, x1, y1 = struct.unpack('<4i', hdr['dataWindow'])
     h, w, lines = y1 - y0 + 1, x1 - x0 + 1, _EXR_LINES[comp]
+    if not (0 < h and 0 < w and h * w <= 1 << 28): raise ValueError(f"implausible data window {w}×{h}")
     n = -(-h // lines)
     offsets = struct.unpack_from(f'<{n}Q', b, pos)
     line = np.dtype([(k, t, (w,)) for k, t in chans])
@@ -193,7 +192,17 @@ def read_exr(path): # a single-part scanline OpenEXR file
         for k, _ in chans: out[k][y - y0:y - y0 + nl] = rows[k]
     return out
 
-# %% ../nbs/06_data.ipynb #0fcecfdc
+def read_exr(path): # a single-part scanline OpenEXR file
+    "The channels of an OpenEXR file as a dict name -> H×W float32 array."
+    b = Path(path).read_bytes() if Path(path).is_file() else None
+    if b is None: raise DepthPromptError(f"{path}: no such file.")
+    if b[:4] != b'\x76\x2f\x31\x01': raise DepthPromptError(f"{path}: not an OpenEXR file.")
+    try: return _parse_exr(b, path)
+    except DepthPromptError: raise
+    except (struct.error, IndexError, KeyError, ValueError, TypeError, OverflowError, zlib.error, UnicodeDecodeError) as e:
+        raise DepthPromptError(f"{path}: truncated or damaged OpenEXR file ({e}).") from None
+
+# %% ../nbs/06_data.ipynb #df230011
 def read_depth(path, # .exr, .npy, or 16-bit .png/.tif
                scale=1e-3): # depth units per integer step of a PNG/TIFF (1e-3: millimetres to metres)
     "The depth map in `path` as an H×W float32 array (an EXR's Z, R, Y or V channel, in that order of preference)."
@@ -210,7 +219,7 @@ def read_depth(path, # .exr, .npy, or 16-bit .png/.tif
     if d is None: raise DepthPromptError(f"{path}: missing or not a readable depth image.")
     return (d[..., 0] if d.ndim == 3 else d).astype(np.float32) * (scale if d.dtype.kind in 'ui' else 1)
 
-# %% ../nbs/06_data.ipynb #c70765ba
+# %% ../nbs/06_data.ipynb #b3541f95
 _IMG_EXTS = {'.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.webp'}
 
 def _images_in(folder): return sorted((f for f in folder.iterdir() if f.suffix.lower() in _IMG_EXTS), key=_natural)
@@ -224,14 +233,14 @@ def _image_item(item):
 
 def image_folder(path): # a folder of images with masks
     "Images and object masks (no depth): masks as `<stem>_mask.*`, `masks/<stem>.*`, or the image's alpha channel."
-    root = _folder(path, 'image')
+    root = _folder(path, 'image folder')
     masks = {f.stem: f for f in (_images_in(root/'masks') if (root/'masks').is_dir() else [])}
     masks.update({f.stem[:-5]: f for f in _images_in(root) if f.stem.endswith('_mask')})
     imgs = [f for f in _images_in(root) if not f.stem.endswith('_mask')]
     if not imgs: raise _none_found(path, "images")
     return Samples([(f, masks.get(f.stem)) for f in imgs], _image_item, [f.stem for f in imgs])
 
-# %% ../nbs/06_data.ipynb #d4f205ee
+# %% ../nbs/06_data.ipynb #14559bad
 @lru_cache(maxsize=256)
 def _abo_K(meta_f):
     try: return [np.asarray(v['K'], np.float32).reshape(3, 3) for v in json.loads(Path(meta_f).read_text())['views']]
@@ -262,7 +271,7 @@ def _split_csv(root, split, col=1, train='TRAIN'):
 def abo(path, # the abo-benchmark-material folder
         split=None): # None (all objects), 'train' or 'val' (TEST in train_test_split.csv)
     "The ABO benchmark renders: every view of every scene of every object."
-    root = _folder(path, 'ABO')
+    root = _folder(path, 'ABO folder')
     objs = root/'all_objects' if (root/'all_objects').is_dir() else root
     keep = _split_csv(root, split) if split else None
     files = [f for o in sorted(objs.iterdir()) if o.is_dir() and (keep is None or o.name in keep)
@@ -270,7 +279,7 @@ def abo(path, # the abo-benchmark-material folder
     if not files: raise _none_found(path, "ABO renders (<object>/render/<scene>/render_<view>.jpg)")
     return Samples(files, _abo_item, [str(f.relative_to(objs).with_suffix('')) for f in files])
 
-# %% ../nbs/06_data.ipynb #cf266919
+# %% ../nbs/06_data.ipynb #783032f5
 def _hm3d_item(f):
     scene = f.parents[1]
     rgb, _ = read_image(f)
@@ -281,7 +290,7 @@ def _hm3d_item(f):
 def hm3d_abo(path, # the hm3d_abo folder
              split=None): # None (all scenes), 'train' or 'val'
     "HM3D-ABO: ABO objects composited into HM3D scenes, with depth, mask and camera."
-    root = _folder(path, 'HM3D-ABO')
+    root = _folder(path, 'HM3D-ABO folder')
     scenes = sorted(p for p in (root/'scenes').glob('*') if p.is_dir())
     if split:
         if split not in ('train', 'val'): raise DepthPromptError(f"split must be None, 'train' or 'val', got {split!r}.")
@@ -293,7 +302,7 @@ def hm3d_abo(path, # the hm3d_abo folder
     if not files: raise _none_found(path, "HM3D-ABO frames (scenes/<scene>/rgb/<frame>.jpg)")
     return Samples(files, _hm3d_item, [f'{f.parents[1].name}/{f.stem}' for f in files])
 
-# %% ../nbs/06_data.ipynb #cb3af69a
+# %% ../nbs/06_data.ipynb #9663b375
 def _gso_item(f):
     rgb, alpha = read_image(f)
     if alpha is None: raise DepthPromptError(f"{f}: a GSO render must be an RGBA PNG (alpha = object mask).")
@@ -305,13 +314,13 @@ def _gso_item(f):
 
 def gso(path): # the folder of per-object render folders
     "Google Scanned Objects renders: RGBA views with depth, one folder per object."
-    root = _folder(path, 'GSO renders')
+    root = _folder(path, 'GSO renders folder')
     files = [f for o in sorted(root.iterdir()) if o.is_dir() for f in sorted(o.glob('*.png'), key=_natural)
              if not re.search(r'_(depth|normals?|mask)$', f.stem)]
     if not files: raise _none_found(path, "GSO renders (<object>/<view>.png)")
     return Samples(files, _gso_item, [f'{f.parent.name}/{f.stem}' for f in files])
 
-# %% ../nbs/06_data.ipynb #4edcebea
+# %% ../nbs/06_data.ipynb #49ab6b51
 def _up(a, hw): return cv2.resize(a, hw[::-1], interpolation=cv2.INTER_NEAREST) if a.shape != hw else a
 
 def _hndr_item(bundle_f):
@@ -329,12 +338,12 @@ def _hndr_item(bundle_f):
 
 def hndr(path): # the folder of HNDR scene folders
     "HNDR real captures: the reference frame of each scene, with LiDAR depth."
-    root = _folder(path, 'HNDR')
+    root = _folder(path, 'HNDR folder')
     files = sorted(root.glob('*/frame_bundle.npz'))
     if not files: raise _none_found(path, "HNDR scenes (<scene>/frame_bundle.npz)")
     return Samples(files, _hndr_item, [f.parent.name for f in files])
 
-# %% ../nbs/06_data.ipynb #1db39d8f
+# %% ../nbs/06_data.ipynb #6e28ae73
 def _nerf_item(item):
     img_f, fr, meta = item
     rgb, alpha = read_image(img_f)
@@ -365,13 +374,13 @@ def _nerf_frames(seq):
 
 def nerf(path): # a sequence folder (with transforms*.json) or a folder of them
     "NeRF-style sequences: frames of `transforms.json` files with depth maps and masks."
-    root = _folder(path, 'NeRF sequences')
+    root = _folder(path, 'NeRF sequences folder')
     seqs = [root] if list(root.glob('transforms*.json')) else sorted(p for p in root.iterdir() if p.is_dir())
     items = [it for s in seqs for it in _nerf_frames(s)]
     if not items: raise _none_found(path, "NeRF frames (transforms*.json with frames)")
     return Samples(items, _nerf_item, [str(it[0].relative_to(root).with_suffix('')) for it in items])
 
-# %% ../nbs/06_data.ipynb #9404ae39
+# %% ../nbs/06_data.ipynb #02c640ab
 datasets = {}
 
 def register_dataset(name:str, # the name used in specs, `name:path`
@@ -392,12 +401,12 @@ def parse_spec(spec, # a folder (npz-folder) or `name:path` for a registered rea
         raise DepthPromptError(f"unknown dataset {name!r} in {spec!r}; known: {', '.join(datasets)}.")
     return NpzFolder(spec, **kwargs)
 
-# %% ../nbs/06_data.ipynb #fc2731b2
+# %% ../nbs/06_data.ipynb #a4c6a860
 def batch_seed(seed:int, rank:int=0, epoch:int=0, i:int=0):
     "A 32-bit seed for batch `i` of `epoch` on `rank`, independent across all four."
     return int(np.random.SeedSequence([seed, rank, epoch, i]).generate_state(1)[0])
 
-# %% ../nbs/06_data.ipynb #811b0166
+# %% ../nbs/06_data.ipynb #adcab6bd
 class RenderStream:
     "On-the-fly renders as a dataset: item `i` is a batch of `bs` renders (a dict of tensors on `device`)."
     def __init__(self, n:int, # renders per epoch (on each rank); the stream has `n // bs` batches
@@ -423,7 +432,7 @@ class RenderStream:
         self.epoch += 1
     __repr__ = lambda self: f"RenderStream({len(self)} batches of {self.bs}, {self.mode}/{self.split}, {self.size[0]}×{self.size[1]})"
 
-# %% ../nbs/06_data.ipynb #1ac9970d
+# %% ../nbs/06_data.ipynb #60db9cf3
 def render_to_folder(out, # the npz-folder to write (created if needed)
                      n:int, # number of samples
                      size=384, # int or (H, W)
@@ -431,21 +440,25 @@ def render_to_folder(out, # the npz-folder to write (created if needed)
                      split:str='train', # 'train', 'val' or 'ood' shape families
                      seed:int=0, # base seed
                      batch:int=64, # renders per call of the renderer
-                     device='cpu'): # where to render
+                     device='cpu', # where to render
+                     background=None): # None (white, for training with a prompt) or 'photo' (for evaluation sets)
     "Render `n` samples into the npz-folder `out` (files `000000.npz`, ...) and return its path."
     if n < 1 or batch < 1: raise DepthPromptError(f"n and batch must be ≥ 1, got n={n}, batch={batch}.")
-    out = Path(out)
+    if background not in (None, 'photo'): raise DepthPromptError(f"background must be None or 'photo', got {background!r}.")
+    out = Path(out).expanduser()
+    try: out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError): raise DepthPromptError(f"render output {out} is a file, not a folder.") from None
     size, nd = (size, size) if isinstance(size, int) else tuple(size), max(6, len(str(n - 1)))
     for j in progress_bar(range(-(-n // batch)), leave=False):
         k = min(batch, n - j * batch)
-        b = render_batch(k, size=size, mode=mode, split=split, seed=batch_seed(seed, 0, 0, j), device=device)
+        b = render_batch(k, size=size, mode=mode, split=split, seed=batch_seed(seed, 0, 0, j), device=device, background=background)
         b = {key: v.cpu().numpy() for key, v in b.items()}
         for i in range(k):
             write_sample(out/f'{j * batch + i:0{nd}d}.npz', b['rgb'][i], b['mask'][i], b['depth'][i],
                          K=b['K'][i], normals=b['normals'][i])
     return out
 
-# %% ../nbs/06_data.ipynb #21911deb
+# %% ../nbs/06_data.ipynb #44e423d8
 def _to_batch(img, mask, depth, valid, K, size, how):
     "The batch tuple from B-first tensors, fitted to `size`."
     if tuple(img.shape[-2:]) != size:
@@ -470,7 +483,7 @@ def renders_to_batch(b, # a dict of batched tensors from `render_batch`
     ok = torch.isfinite(d); d = torch.where(ok, d, 0)
     return _to_batch(b['rgb'].permute(0, 3, 1, 2).float() / 255, b['mask'][:, None], d, b['mask'] & ok, b['K'], size, how)
 
-# %% ../nbs/06_data.ipynb #ed65145c
+# %% ../nbs/06_data.ipynb #f0ac277c
 def _squeeze(b): return tuple(tuple(t[0] for t in part) for part in b)
 
 def _loader(ds, train, size, bs, device, how, num_workers):
