@@ -9,8 +9,8 @@ __all__ = ['disparity_to_depth', 'fit_disparity', 'DepthNet', 'NetworkEntry', 'r
            'omnidata', 'depth_anything_v2_small', 'depth_anything_v2_base', 'depth_anything_v2_large', 'ResNetStages',
            'midas_v21', 'FTB', 'FFM', 'LeReSDecoder', 'LeReS', 'leres', 'check_network']
 
-# %% ../nbs/07_networks.ipynb #72f51439
-import os, re, tempfile, warnings
+# %% ../nbs/07_networks.ipynb #cf0f4aab
+import os, re, inspect, tempfile, warnings, zipfile, pickletools
 from dataclasses import dataclass
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -19,7 +19,7 @@ from timm.data import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD
 from fastcore.basics import store_attr
 from .core import *
 
-# %% ../nbs/07_networks.ipynb #b7a6c52c
+# %% ../nbs/07_networks.ipynb #c03d7884
 def disparity_to_depth(disp, # B×H×W relative disparity (inverse depth up to scale and shift)
                        floor=0.05): # the smallest normalised disparity kept: depth is at most 1/floor
     "Depth from relative disparity as the reference computes it: per image `d - min`, `/ max`, `1 / max(d, floor)`."
@@ -27,7 +27,7 @@ def disparity_to_depth(disp, # B×H×W relative disparity (inverse depth up to s
     d = d / d.amax((-2, -1), keepdim=True).clamp_min(1e-12)
     return 1 / d.clamp_min(floor)
 
-# %% ../nbs/07_networks.ipynb #5b10cfd2
+# %% ../nbs/07_networks.ipynb #12a5a2cc
 def fit_disparity(disp, # B×H×W relative disparity
                   gt, # B×H×W ground-truth depth
                   valid, # B×H×W bool: pixels used for the fit
@@ -42,7 +42,7 @@ def fit_disparity(disp, # B×H×W relative disparity
     fit = s * (d - dm) + ym
     return (1 / fit.clamp_min(floor * ym).clamp_min(1e-12)).to(disp.dtype)
 
-# %% ../nbs/07_networks.ipynb #a1561324
+# %% ../nbs/07_networks.ipynb #f2a88ac4
 class DepthNet(nn.Module):
     "A frozen depth network: the normalised B×3×H×W batch in, the raw B×H×W output out."
     def __init__(self, model:nn.Module, # the network proper: normalised B×3×H×W → B×H×W
@@ -79,7 +79,7 @@ class DepthNet(nn.Module):
 
     def extra_repr(self): return f"name={self.name!r}, size={self.size}, output={self.output!r}"
 
-# %% ../nbs/07_networks.ipynb #ed69dd2b
+# %% ../nbs/07_networks.ipynb #8d4496fd
 @dataclass
 class NetworkEntry:
     "What the registry knows about a network before building it."
@@ -101,7 +101,7 @@ def list_networks():
     "The names `create_network` accepts."
     return sorted(_networks)
 
-# %% ../nbs/07_networks.ipynb #e5a78d4f
+# %% ../nbs/07_networks.ipynb #411d6e92
 def weights_dir():
     "The folder where `weights='hub'` looks for (and downloads) weight files."
     return Path(os.environ.get('DEPTH_PROMPT_WEIGHTS') or Path.home()/'.cache'/'depth_prompt')
@@ -143,19 +143,43 @@ def hub_weights(name:str): # a registered network
     try: return _download(e)
     except Exception as err: raise DepthPromptError(msg) from err
 
-# %% ../nbs/07_networks.ipynb #acc64f28
+# %% ../nbs/07_networks.ipynb #688b32e7
+def _pickled_objects(path):
+    "The Python objects (besides tensors) a valid torch file pickles, as 'module.name' strings; `None` if not a torch file."
+    try:
+        if zipfile.is_zipfile(path): return torch.serialization.get_unsafe_globals_in_checkpoint(path)
+        with open(path, 'rb') as f:  # legacy format: pickles of the magic number, protocol, system info, the object
+            ops = [list(pickletools.genops(f)) for _ in range(4)]
+    except Exception: return None
+    if not any(a == torch.serialization.MAGIC_NUMBER for _, a, _ in ops[0]): return None
+    return sorted({a.replace(' ', '.') for op, a, _ in ops[3]
+                   if op.name == 'GLOBAL' and not a.startswith(('torch', 'collections OrderedDict'))})
+
+def _torch_load(path):
+    "The object in the torch file `path`: weights only if possible, fully only if it is a verified torch file."
+    try: return torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: err = e
+    objs = _pickled_objects(path)
+    if not objs: raise DepthPromptError(f"weights file {path} is damaged or not a torch file ({type(err).__name__}).") from None
+    warnings.warn(f"{path} holds Python objects besides tensors ({', '.join(objs[:3])}); loading it fully (trust the file).")
+    try: return torch.load(path, map_location='cpu', weights_only=False)
+    except Exception as e: raise DepthPromptError(f"weights file {path} could not be loaded ({type(e).__name__}: {e}).") from None
+
+def _weights_file(path):
+    "`path` as a `Path`, checked to be an existing file."
+    path = Path(path).expanduser()
+    if path.is_dir(): raise DepthPromptError(f"weights file {path} is a folder, not a file.")
+    if not path.is_file(): raise DepthPromptError(f"weights file {path} does not exist.")
+    return path
+
 def read_state_dict(path): # a .safetensors, .pt, .pth, .ckpt or .bin file
     "The tensors of a weight file as a flat state dict, unwrapped and without a prefix shared by all keys."
-    path = Path(path).expanduser()
-    if not path.is_file(): raise DepthPromptError(f"weights file {path} does not exist.")
+    path = _weights_file(path)
     if path.suffix == '.safetensors':
         from safetensors.torch import load_file
-        sd = load_file(str(path))
-    elif path.suffix in ('.pt', '.pth', '.ckpt', '.bin'):
-        try: sd = torch.load(path, map_location='cpu', weights_only=True)
-        except Exception:
-            warnings.warn(f"{path} holds Python objects besides tensors; loading it fully (trust the file).")
-            sd = torch.load(path, map_location='cpu', weights_only=False)
+        try: sd = load_file(str(path))
+        except Exception as e: raise DepthPromptError(f"weights file {path} is damaged or not a safetensors file ({e}).") from None
+    elif path.suffix in ('.pt', '.pth', '.ckpt', '.bin'): sd = _torch_load(path)
     else: raise DepthPromptError(f"weights file {path} must be .safetensors, .pt, .pth, .ckpt or .bin.")
     while isinstance(sd, dict) and len(sd) and not any(isinstance(v, torch.Tensor) for v in sd.values()):
         inner = [sd[k] for k in ('state_dict', 'model', 'model_state_dict', 'depth_model') if isinstance(sd.get(k), dict)]
@@ -167,7 +191,7 @@ def read_state_dict(path): # a .safetensors, .pt, .pth, .ckpt or .bin file
         while len(sd) and all(k.startswith(prefix) for k in sd): sd = {k[len(prefix):]: v for k, v in sd.items()}
     return sd
 
-# %% ../nbs/07_networks.ipynb #a5cc17a2
+# %% ../nbs/07_networks.ipynb #ed6d0c7e
 def load_weights(net:DepthNet, # the network to fill
                  path): # its weight file
     "Load the weight file at `path` into `net`, converting an official layout if the registry knows one."
@@ -186,24 +210,33 @@ def load_weights(net:DepthNet, # the network to fill
     net.model.load_state_dict({k: sd[k] for k in own if k in sd}, strict=False)
     return net
 
-# %% ../nbs/07_networks.ipynb #7ddcf8c1
+# %% ../nbs/07_networks.ipynb #6420e0bb
+def _build(e:NetworkEntry, size, cfg):
+    "`e.build(size, **cfg)`, with an option it does not take reported as a `DepthPromptError`."
+    try: return e.build(size=size, **cfg)
+    except TypeError as err:
+        m = re.search(r"unexpected keyword argument '(\w+)'", str(err))
+        if m is None or m[1] not in cfg: raise
+        raise DepthPromptError(f"network {e.name!r} has no architecture option {m[1]!r}.") from None
+
 def create_network(name:str, # a name from `list_networks()`
                    weights=None, # None (random init), a weight file, or 'hub' (published weights; 'embedded' for `default`)
                    **cfg): # architecture options of the entry (e.g. `size`, tiny test configurations)
     "Build the registered depth network `name` (in eval mode) and load its weights."
     if name not in _networks: raise DepthPromptError(f"unknown network {name!r}; choose one of {', '.join(list_networks())}.")
     e = _networks[name]
+    path = None if weights is None else hub_weights(name) if weights in ('hub', 'embedded') else _weights_file(weights)
     size = tuple(cfg.pop('size', e.size))
-    net = DepthNet(e.build(size=size, **cfg), name, e.mean, e.std, size, e.output, e.shift, e.lo_hi)
-    if weights is not None: load_weights(net, hub_weights(name) if weights in ('hub', 'embedded') else weights)
+    net = DepthNet(_build(e, size, cfg), name, e.mean, e.std, size, e.output, e.shift, e.lo_hi)
+    if path is not None: load_weights(net, path)
     return net.eval()
 
-# %% ../nbs/07_networks.ipynb #167d22ba
+# %% ../nbs/07_networks.ipynb #e707eda1
 def network_table():
     "Rows (name, output kind, native resolution, whether the published weights are available offline) of the registry."
     return [(n, e.output, f"{e.size[0]}×{e.size[1]}", 'yes' if _cached_weights(e) else 'no') for n, e in sorted(_networks.items())]
 
-# %% ../nbs/07_networks.ipynb #5f267811
+# %% ../nbs/07_networks.ipynb #5f920207
 class ResidualUnit(nn.Module):
     "MiDaS's residual conv unit: `relu(x) + conv(relu(conv(relu(x))))`."
     def __init__(self, nf): # channels
@@ -224,7 +257,7 @@ class FusionBlock(nn.Module):
         if skip is not None: x = x + self.resConfUnit1(skip)
         return F.interpolate(self.resConfUnit2(x), scale_factor=2, mode='bilinear', align_corners=True)
 
-# %% ../nbs/07_networks.ipynb #f102a1f4
+# %% ../nbs/07_networks.ipynb #148ebfe3
 class Interpolate(nn.Module):
     "Bilinear resize by `scale` (a module, so that the head's layer indices match MiDaS's)."
     def __init__(self, scale=2): super().__init__(); self.scale = scale
@@ -253,7 +286,7 @@ class FusionNet(nn.Module):
         for i in (3, 2, 1): out = getattr(s, f'refinenet{i}')(out, f[i - 1])
         return s.output_conv(out)[:, 0]
 
-# %% ../nbs/07_networks.ipynb #8e3ad93e
+# %% ../nbs/07_networks.ipynb #38b3f359
 @register_network('default', mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(256, 256), output='depth',
                   file='default_net.safetensors', source='package:')
 def default_net(size, # native resolution (fully convolutional: any multiple of 32 runs)
@@ -265,7 +298,7 @@ def default_net(size, # native resolution (fully convolutional: any multiple of 
     enc = timm.create_model(backbone, pretrained=False, features_only=True, out_indices=(1, 2, 3, 4), channels=channels)
     return FusionNet(enc, enc.feature_info.channels(), nf, head, act='softplus', top_skip=False)
 
-# %% ../nbs/07_networks.ipynb #c7b8e52c
+# %% ../nbs/07_networks.ipynb #80d19e58
 _DPT_RENAMES = [(re.compile(a), b) for a, b in [
     (r'^pretrained\.model\.cls_token$', 'dpt.embeddings.cls_token'),
     (r'^pretrained\.model\.pos_embed$', 'dpt.embeddings.position_embeddings'),
@@ -302,10 +335,16 @@ def dpt_from_official(sd): # a state dict of DPT-Large, DPT-Hybrid or Omnidata i
         out[k] = v
     return out
 
-# %% ../nbs/07_networks.ipynb #a83f69d6
+# %% ../nbs/07_networks.ipynb #fd1b56a7
+def _hf_config(cls, **cfg):
+    "The transformers configuration `cls(**cfg)`, refusing a field `cls` does not have (it would keep it silently)."
+    if bad := [k for k in cfg if k not in inspect.signature(cls.__init__).parameters]:
+        raise TypeError(f"{cls.__name__} got an unexpected keyword argument {bad[0]!r}")
+    return cls(**cfg)
+
 def _dpt(size, **cfg):
     from transformers import DPTConfig, DPTForDepthEstimation
-    return DPTForDepthEstimation(DPTConfig(**{'image_size': size[0], **cfg}))
+    return DPTForDepthEstimation(_hf_config(DPTConfig, **{'image_size': size[0], **cfg}))
 
 @register_network(mean=(0.5,) * 3, std=(0.5,) * 3, size=(384, 384), output='disparity', convert=dpt_from_official,
                   file='dpt-large.safetensors', source='Intel/dpt-large')
@@ -334,13 +373,13 @@ def omnidata(size, **cfg):
     "Omnidata v2 depth (DPT-Hybrid trained on Omnidata): input normalised to [−1, 1], 384², relative depth (about [0, 1])."
     return _dpt_hybrid(size, **cfg)
 
-# %% ../nbs/07_networks.ipynb #a55e4360
+# %% ../nbs/07_networks.ipynb #f4f927c5
 def _depth_anything(size, hidden, heads, layers, out_indices, neck, fusion, backbone=None, **cfg):
     from transformers import DepthAnythingConfig, DepthAnythingForDepthEstimation
     bb = {**dict(model_type='dinov2', image_size=size[0], patch_size=14, hidden_size=hidden, num_attention_heads=heads,
                  num_hidden_layers=layers, out_indices=list(out_indices), reshape_hidden_states=False), **(backbone or {})}
     cfg = {**dict(reassemble_hidden_size=bb['hidden_size'], neck_hidden_sizes=neck, fusion_hidden_size=fusion), **cfg}
-    return DepthAnythingForDepthEstimation(DepthAnythingConfig(backbone_config=bb, **cfg))
+    return DepthAnythingForDepthEstimation(_hf_config(DepthAnythingConfig, backbone_config=bb, **cfg))
 
 _da = dict(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(518, 518), output='disparity')
 
@@ -359,7 +398,7 @@ def depth_anything_v2_large(size, **cfg):
     "Depth Anything v2 Large (DINOv2 ViT-L/14, 335 M): ImageNet normalisation, 518², relative disparity."
     return _depth_anything(size, 1024, 16, 24, (5, 12, 18, 24), (256, 512, 1024, 1024), 256, **cfg)
 
-# %% ../nbs/07_networks.ipynb #6bd6327b
+# %% ../nbs/07_networks.ipynb #0220a475
 class ResNetStages(nn.Module):
     "The four stages of a timm ResNet as MiDaS names them (`layer1` includes the stem); returns the four features."
     def __init__(self, r): # a timm ResNet
@@ -381,7 +420,7 @@ def midas_v21(size, backbone='resnext101_32x8d', # a timm ResNet
     enc = ResNetStages(timm.create_model(backbone, pretrained=False, **cfg))
     return FusionNet(enc, enc.chs, nf)
 
-# %% ../nbs/07_networks.ipynb #da9db8bc
+# %% ../nbs/07_networks.ipynb #de806009
 def _up(x, f=2): return F.interpolate(x, scale_factor=f, mode='bilinear', align_corners=True)
 
 class FTB(nn.Module):
@@ -434,14 +473,17 @@ def leres(size, backbone='resnext101_32x8d', # a timm ResNet
     enc = timm.create_model(backbone, pretrained=False, features_only=True, out_indices=(1, 2, 3, 4), **cfg)
     return LeReS(enc, enc.feature_info.channels(), mid)
 
-# %% ../nbs/07_networks.ipynb #04c77480
+# %% ../nbs/07_networks.ipynb #bd1bc571
 def check_network(name, # a registered network
                   bs=2, # batch size
+                  seed=0, # seed of the random weights and input (a ReLU output can be all 0 for an unlucky draw)
                   **cfg): # a (tiny) configuration
     "Build `name` from `cfg` and check output shape and dtype, the input gradient and a save/load round trip."
     from safetensors.torch import save_file
-    net = create_network(name, **cfg)
-    x = torch.rand(bs, 3, *net.size, requires_grad=True)
+    with torch.random.fork_rng():  # the caller's random state is left as it was
+        torch.manual_seed(seed)
+        net = create_network(name, **cfg)
+        x = torch.rand(bs, 3, *net.size, requires_grad=True)
     out = net(net.normalize(x))
     assert out.shape == (bs, *net.size) and out.dtype == torch.float32, (out.shape, out.dtype)
     out.float().pow(2).mean().backward()
