@@ -7,7 +7,7 @@ __all__ = ['RECIPES', 'DepthLossFP32', 'DepthMetric', 'depth_metric_list', 'step
            'depth_learner', 'rng_state', 'set_rng_state', 'data_state', 'set_data_state', 'Checkpointer',
            'PromptSnapshot', 'CSVLog', 'RankTrainer', 'data_parallel', 'train']
 
-# %% ../nbs/09_train.ipynb #a51c4d6e
+# %% ../nbs/09_train.ipynb #d4078ea2
 import os, random, warnings, contextlib
 from functools import partial
 from pathlib import Path
@@ -23,22 +23,26 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import rank_distrib, num_distrib
 from fastai.distributed import DistributedTrainer
 from .core import *
-from .metrics import DepthLoss, depth_metrics
+from .metrics import DepthLoss, depth_metrics, valid_depth, si_rmse, _prep, _cos_sim
 from .model import create_model, load_model, read_checkpoint, save_checkpoint, _unwrap
 from .data import RenderStream, depth_dls, parse_spec
 
-# %% ../nbs/09_train.ipynb #90acfe26
+# %% ../nbs/09_train.ipynb #5675bf6c
 class DepthLossFP32(DepthLoss):
-    "`DepthLoss` (si-RMSE + normals loss), computed in float32 even under autocast: `loss(pred, gt, valid, K)`."
+    "`DepthLoss` (si-RMSE + normals loss) in float32 even under autocast, averaged over the samples the metrics count."
     def __call__(self, pred, gt, valid, K):
-        with torch.autocast(pred.device.type, enabled=False): return super().__call__(pred.float(), gt.float(), valid, K.float())
+        with torch.autocast(pred.device.type, enabled=False):
+            p, g, v = _prep(pred, gt, valid)
+            cos, ok = _cos_sim(p, g, v, K.float())  # ok: scored normals in prediction and ground truth (so pixels too)
+            loss = torch.where(ok, si_rmse(p, g, v, 'none') + self.normals_weight * (0.5 - 0.5 * cos), 0.)
+            return loss if self.reduction == 'none' else loss.sum() / ok.sum().clamp_min(1)
 
-# %% ../nbs/09_train.ipynb #5955c8ac
+# %% ../nbs/09_train.ipynb #99aa4cb8
 def _batch_metrics(learn):
     "`depth_metrics` of the learner's current batch, computed once for all `DepthMetric`s."
     if getattr(learn, '_depth_metrics_of', None) is not learn.pred:
         with torch.autocast(learn.pred.device.type, enabled=False):
-            learn._depth_metrics = depth_metrics(learn.pred.float(), *learn.yb)
+            learn._depth_metrics = depth_metrics(learn.pred, *learn.yb)
         learn._depth_metrics_of = learn.pred
     return learn._depth_metrics
 
@@ -60,7 +64,7 @@ def depth_metric_list(keys=('si_rmse', 'cos_sim', 'abs_rel', 'delta1')): # which
     "The validation metrics of a depth `Learner`."
     return [DepthMetric(k) for k in keys]
 
-# %% ../nbs/09_train.ipynb #a520b49e
+# %% ../nbs/09_train.ipynb #fbdd37f9
 RECIPES = dict(reference=dict(opt_func=partial(SGD, mom=0.9), lr=5e-4, wd=0.),
                one_cycle=dict(opt_func=Adam, lr=1e-2, wd=0.))
 
@@ -70,7 +74,7 @@ def step_schedule(lr:float, # the learning rate before the step
     "A schedule of the training fraction: `lr`, then `lr·factor` from `at` on (the reference's step)."
     return combine_scheds([at, 1 - at], [SchedNo(lr, lr), SchedNo(lr * factor, lr * factor)])
 
-# %% ../nbs/09_train.ipynb #4e8a423b
+# %% ../nbs/09_train.ipynb #b9c10507
 class FlatBatch(Callback):
     "Unpack a batch `((image, mask), (depth, valid, K))` into `xb=(image, mask)`, `yb=(depth, valid, K)`."
     order = -20
@@ -78,11 +82,13 @@ class FlatBatch(Callback):
         if len(self.xb) == 1 and isinstance(self.xb[0], (tuple, list)): self.learn.xb = tuple(self.xb[0])
         if len(self.yb) == 1 and isinstance(self.yb[0], (tuple, list)): self.learn.yb = tuple(self.yb[0])
 
-# %% ../nbs/09_train.ipynb #e4e08b1f
+# %% ../nbs/09_train.ipynb #68c3565b
 class DepthLearner(Learner):
     "A fastai `Learner` that knows its recipe and can start at a later epoch (for an exact resume)."
     first_epoch, recipe = 0, 'reference'
     def _do_fit(self):
+        bar = getattr(getattr(self, 'progress', None), 'mbar', None)
+        if self.first_epoch and bar: bar.update(0)  # fastprogress starts its clock at 0: it must see 0 first
         for epoch in range(self.first_epoch, self.n_epoch):
             self.epoch = epoch
             self._with_events(self._do_epoch, 'epoch', CancelEpochException)
@@ -95,7 +101,7 @@ class DepthLearner(Learner):
         if self.recipe == 'one_cycle': return self.fit_one_cycle(n_epoch, lr, cbs=cbs)
         self.fit(n_epoch, lr, cbs=L(ParamScheduler({'lr': step_schedule(lr)})) + L(cbs))
 
-# %% ../nbs/09_train.ipynb #a231c220
+# %% ../nbs/09_train.ipynb #34a47cf1
 def depth_learner(dls, # `depth_dls` DataLoaders: ((image, mask), (depth, valid, K)) batches
                   model, # a `PromptedDepth`
                   recipe:str='reference', # 'reference' (spec §6: SGD, momentum 0.9, step at 80%) or 'one_cycle'
@@ -116,7 +122,7 @@ def depth_learner(dls, # `depth_dls` DataLoaders: ((image, mask), (depth, valid,
     if bf16 and torch.device(dls.device).type == 'cuda': learn.add_cb(MixedPrecision(amp_mode=AMPMode.BF16))
     return learn
 
-# %% ../nbs/09_train.ipynb #af190c83
+# %% ../nbs/09_train.ipynb #0143f9f9
 def rng_state():
     "The states of Python's, numpy's and torch's (CPU and CUDA) global random number generators."
     name, keys, pos, has_gauss, gauss = np.random.get_state()
@@ -131,7 +137,7 @@ def set_rng_state(s): # a dict from `rng_state`
     torch.set_rng_state(s['torch'])
     if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
-# %% ../nbs/09_train.ipynb #f2ce5992
+# %% ../nbs/09_train.ipynb #a69972ca
 def data_state(dl): # a fastai `DataLoader`
     "The state that decides what `dl` yields next: its shuffling RNG and its dataset's epoch (a `RenderStream`)."
     return dict(rng=dl.rng.getstate(), epoch=getattr(dl.dataset, 'epoch', None))
@@ -141,7 +147,7 @@ def set_data_state(dl, s): # a fastai `DataLoader` and a dict from `data_state`
     dl.rng.setstate(tuple(tuple(o) if isinstance(o, list) else o for o in s['rng']))
     if s['epoch'] is not None: dl.dataset.epoch = s['epoch']
 
-# %% ../nbs/09_train.ipynb #4833c8d8
+# %% ../nbs/09_train.ipynb #56a54165
 def _gather(o):
     "`[o of each rank]` (all ranks must call it), or `[o]` when not distributed."
     if not (torch.distributed.is_available() and torch.distributed.is_initialized()): return [o]
@@ -155,7 +161,7 @@ def _opt_to(opt, device):
         for k, v in s.items():
             if isinstance(v, torch.Tensor): s[k] = v.to(device)
 
-# %% ../nbs/09_train.ipynb #67c41f9d
+# %% ../nbs/09_train.ipynb #22a68eff
 class Checkpointer(Callback):
     "Save `last.pth` every epoch (and every `every` steps) and `best.pth` on the best `monitor`; resume from `state`."
     order = 61  # after Recorder (the epoch's metrics) and TrainEvalCallback (the counters)
@@ -227,7 +233,7 @@ class Checkpointer(Callback):
                      best=self.best, smooth=(float(sm.val), sm.count), ranks=ranks)
         save_checkpoint(self.out/'last.pth', self.model, self.config, state)
 
-# %% ../nbs/09_train.ipynb #12bbf372
+# %% ../nbs/09_train.ipynb #5950da3f
 class PromptSnapshot(Callback):
     "Save the prompt as `folder/{step:07d}.png` every `every` steps (default: each epoch), and once before training."
     order = 65  # after `Checkpointer`, which restores the step count of a resumed run
@@ -259,7 +265,7 @@ class PromptSnapshot(Callback):
         img = self._prompt.to_image(*self.inputs)
         with atomic_path(self.folder/f'{self.train_iter:07d}.png') as tmp: cv2.imwrite(str(tmp), np.ascontiguousarray(img[..., ::-1]))
 
-# %% ../nbs/09_train.ipynb #ff4a3f82
+# %% ../nbs/09_train.ipynb #f131d2de
 class CSVLog(CSVLogger):
     "fastai's `CSVLogger` writing `fname`, continuing the first `keep` rows of an existing log (a resumed run)."
     def __init__(self, fname, # the CSV file
@@ -273,7 +279,7 @@ class CSVLog(CSVLogger):
         self.file = p.open('a')
         self.old_logger, self.learn.logger = self.logger, self._write_line
 
-# %% ../nbs/09_train.ipynb #eab1d3a0
+# %% ../nbs/09_train.ipynb #d629fbdd
 class RankTrainer(DistributedTrainer):
     "fastai's `DistributedTrainer` for loaders that already hold this rank's data: they are not split again."
     def _wrap_dl(self, dl): return dl
@@ -289,7 +295,7 @@ def data_parallel(learn, # the `DepthLearner`
     try: yield learn
     finally: learn.remove_cb(cb)
 
-# %% ../nbs/09_train.ipynb #6bc2b387
+# %% ../nbs/09_train.ipynb #6e96dc5b
 _RUNTIME = ('out', 'resume', 'device', 'progress', 'num_workers', 'compile', 'wandb')  # may change on resume
 
 def _device(device):
@@ -306,7 +312,7 @@ class _Shard:
     def __len__(self): return len(self.idx)
     def __getitem__(self, i): return self.ds[self.idx[i]]
 
-# %% ../nbs/09_train.ipynb #279a75d0
+# %% ../nbs/09_train.ipynb #533cced7
 def _data(c, size, device, rank, world):
     "`depth_dls` for the configuration `c`: this rank's share of the training data, the whole validation set."
     bs, n = c['bs'] // world, c['samples_per_epoch'] // world
@@ -319,7 +325,7 @@ def _data(c, size, device, rank, world):
                                      device=device, rank=0)
     return depth_dls(trn, val, size=size, bs=bs, device=device, num_workers=c['num_workers'])
 
-# %% ../nbs/09_train.ipynb #802ade73
+# %% ../nbs/09_train.ipynb #7bed9daa
 def train(network:str='default', # the registry network to prompt (or fine-tune)
           prompt:str='fourier', # 'fourier', 'pixel', 'hypernet', or 'none' (= `finetune`)
           mode:str='background', # 'background' or 'additive'
@@ -336,7 +342,7 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
           seed:int=1337, # seed of the prompt's initialisation and of the data
           device=None, # default: the GPU (this process's under a distributed launch), else the CPU
           weights='hub', # the network's weights: 'hub' (published; the package's for 'default'), a file, or None
-          valid:str=None, # validation dataset SPEC; default: renders of the held-out shape families
+          valid:str=None, # validation dataset SPEC; default: renders of the training shape families, other seeds (split 'val')
           valid_samples:int=256, # rendered validation samples
           wd:float=None, # weight decay; default: the recipe's
           bf16:bool=True, # bf16 mixed precision on a GPU
@@ -387,7 +393,7 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
     with data_parallel(learn, cpu=dev.type == 'cpu'): learn.fit_recipe(c['epochs'])
     return learn
 
-# %% ../nbs/09_train.ipynb #b8209775
+# %% ../nbs/09_train.ipynb #88161385
 def _wandb(out, config):
     "fastai's `WandbCallback`, after starting a Weights & Biases run."
     try: import wandb
