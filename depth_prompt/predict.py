@@ -6,7 +6,7 @@
 __all__ = ['run_model', 'check_K', 'predict', 'point_cloud', 'auto_mask', 'depth_to_png16', 'depth_to_color', 'predict_file',
            'predict_files']
 
-# %% ../nbs/12_predict.ipynb #3c32a34f
+# %% ../nbs/12_predict.ipynb #ba0e7edc
 import contextlib
 from pathlib import Path
 import numpy as np, torch, cv2
@@ -16,7 +16,7 @@ from .model import PromptedDepth
 from .evaluate import get_model
 from .data import read_image, read_mask
 
-# %% ../nbs/12_predict.ipynb #3697b0f8
+# %% ../nbs/12_predict.ipynb #fa702a53
 def run_model(m:PromptedDepth, # the model
               img, # H×W×3 float32 image in [0, 1]
               mask): # H×W bool object mask
@@ -28,12 +28,14 @@ def run_model(m:PromptedDepth, # the model
         inp = m.network_input(x, mk)
         d = net.to_depth(net(inp).float()).float().cpu()
     mk = mk[:, 0].float().cpu()
-    d_obj = r.undo(d * mk) / r.undo(mk).clamp_min(1e-6)
+    d = d / d[mk > 0].median().clamp_min(1e-30) if mk.any() else d  # relative depth: the object's median is 1
+    w = r.undo(mk)
+    d_obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), r.undo(d))  # thin parts the fit lost: plain
     depth = torch.where(torch.from_numpy(mask)[None], d_obj, r.undo(d))
     seen = (inp.float().cpu() * net._std.cpu() + net._mean.cpu()).clamp(0, 1)
     return from_batch(depth), (from_batch(seen) * 255).round().astype(np.uint8)
 
-# %% ../nbs/12_predict.ipynb #d0343bf7
+# %% ../nbs/12_predict.ipynb #8cfd28c4
 def check_K(K, # 3×3 intrinsics (array or tensor), or `None`
             h:int, w:int, # the image size
             fov:float=60.): # horizontal field of view used when `K` is `None`
@@ -57,7 +59,7 @@ def _inputs(rgb, mask):
         if mask is None: raise DepthPromptError("mask is missing: pass an H×W mask, an RGBA image, or mask='auto'.")
     return img, mask_to_bool(mask, img.shape[:2])
 
-# %% ../nbs/12_predict.ipynb #6ad500ee
+# %% ../nbs/12_predict.ipynb #d403d63a
 def predict(rgb, # H×W×3 image (uint8, uint16 or float in [0, 1]); also grey H×W or RGBA (alpha: the mask)
             mask=None, # H×W object mask (bool, 0/1 or 0/255), `None` (the alpha channel) or 'auto'
             K=None, # 3×3 intrinsics or (fx, fy, cx, cy): checked, not needed for depth
@@ -69,7 +71,7 @@ def predict(rgb, # H×W×3 image (uint8, uint16 or float in [0, 1]); also grey H
     check_K(K, *mask.shape)
     return run_model(get_model(model, background, device), img, mask)[0]
 
-# %% ../nbs/12_predict.ipynb #d360323d
+# %% ../nbs/12_predict.ipynb #b05cccff
 def point_cloud(rgb, # the image, as for `predict`
                 mask=None, # the object mask, as for `predict`
                 K=None, # 3×3 intrinsics or (fx, fy, cx, cy); `None`: a horizontal field of view of `fov`
@@ -87,7 +89,7 @@ def point_cloud(rgb, # the image, as for `predict`
     pts = backproject(torch.from_numpy(depth)[None], torch.from_numpy(K)[None])[0].numpy()
     return pts[mask], (img[mask] * 255).round().astype(np.uint8)
 
-# %% ../nbs/12_predict.ipynb #603cf901
+# %% ../nbs/12_predict.ipynb #c4cf8e3c
 def auto_mask(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; float)
               border:float=0.05, # width of the border seed, as a fraction of the shorter side
               iters:int=5, # GrabCut iterations
@@ -116,7 +118,7 @@ def auto_mask(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit
         raise DepthPromptError("auto-mask found no object in front of a background (it needs a near-uniform background); pass a mask.")
     return m.astype(bool)
 
-# %% ../nbs/12_predict.ipynb #fff95206
+# %% ../nbs/12_predict.ipynb #5c071277
 def depth_to_png16(depth, # H×W depth
                    mask): # H×W bool object mask
     "H×W uint16: the object's depth mapped linearly to 1 (nearest) … 65535 (farthest), 0 off the object."
@@ -133,10 +135,14 @@ def depth_to_color(depth, # H×W depth
     rgb = cv2.applyColorMap((255 - (d16 >> 8)).astype(np.uint8), cv2.COLORMAP_TURBO)[..., ::-1]
     return np.where(mask[..., None], rgb, np.uint8(128))
 
-# %% ../nbs/12_predict.ipynb #8bcf0a7f
+# %% ../nbs/12_predict.ipynb #80f79867
 def _write_image(path, img): # `cv2.imwrite` takes BGR and reports failure by returning False
     if not cv2.imwrite(str(path), img[..., ::-1] if img.ndim == 3 else img):
         raise DepthPromptError(f"could not write {path}.")
+
+def _check_out(out): # the output folder
+    "Refuse an output folder that is an existing file (rather than a `FileExistsError` from deep inside the writing)."
+    if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"out {out} is a file, not a folder.")
 
 def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
                  out, # the output folder
@@ -149,6 +155,7 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
                  log=print): # where the messages go
     "Predict on one image file and write its outputs (see the table above) all or none; returns their paths."
     image, out = Path(image), Path(out)
+    _check_out(out)
     if not image.is_file(): raise DepthPromptError(f"image {image} does not exist.")
     rgb, alpha = read_image(image)
     auto = isinstance(mask, (str, Path)) and str(mask) == 'auto'
@@ -175,7 +182,7 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     log(f"{image}: wrote {len(paths)} files to {out} ({', '.join(p.name for p in paths)})")
     return paths
 
-# %% ../nbs/12_predict.ipynb #0bbe0afe
+# %% ../nbs/12_predict.ipynb #bdb4b7da
 def predict_files(images, # image files (or one)
                   out, # the output folder
                   mask='auto', # 'auto', one mask file for all images, or a list with one per image
@@ -192,6 +199,7 @@ def predict_files(images, # image files (or one)
     if len(masks) != len(images):
         raise DepthPromptError(f"give one mask for all images or one per image, not {len(masks)} for {len(images)} images.")
     if K is not None: check_K(K, 1, 1)
+    _check_out(out)
     get_model(model, background, device)  # a bad model or background fails once, before any image
     done = {}
     for image, mk in zip(images, masks):

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['scene_dls', 'export_network', 'scene_metrics', 'pretrain']
 
-# %% ../nbs/10_pretrain.ipynb #9b1cae0d
+# %% ../nbs/10_pretrain.ipynb #35357592
 from pathlib import Path
 import json, torch
 from safetensors.torch import save_file, load_file
@@ -18,7 +18,7 @@ from .train import depth_learner
 from fastai.callback.progress import CSVLogger
 from fastai.callback.training import GradientClip
 
-# %% ../nbs/10_pretrain.ipynb #be0d1ef0
+# %% ../nbs/10_pretrain.ipynb #a2fb117e
 def scene_dls(size=256, # render (= network) resolution
               bs=64, # renders per batch
               n_train=24_000, # scene renders per epoch
@@ -31,7 +31,7 @@ def scene_dls(size=256, # render (= network) resolution
     valid = RenderStream(n_valid, bs, size, mode='scenes', split='val', seed=seed + 1, device=device)
     return depth_dls(train, valid, size, device=device)
 
-# %% ../nbs/10_pretrain.ipynb #1a3d0fac
+# %% ../nbs/10_pretrain.ipynb #1dd3d8db
 def export_network(model, # the trained `PromptedDepth` (fine-tuning configuration) or `DepthNet`
                    path): # the `.safetensors` file to write
     "Write the network's weights as fp16 safetensors (atomically)."
@@ -40,7 +40,7 @@ def export_network(model, # the trained `PromptedDepth` (fine-tuning configurati
     with atomic_path(path) as tmp: save_file(sd, str(tmp), metadata=dict(network=net.name, size=json.dumps(list(net.size))))
     return Path(path)
 
-# %% ../nbs/10_pretrain.ipynb #c609ac72
+# %% ../nbs/10_pretrain.ipynb #41989e95
 @torch.no_grad()
 def scene_metrics(net, # a `DepthNet`
                   n=256, # held-out renders
@@ -62,7 +62,7 @@ def scene_metrics(net, # a `DepthNet`
         count += int(ok.sum())
     return {k: s / max(count, 1) for k, s in sums.items()} | dict(n=count)
 
-# %% ../nbs/10_pretrain.ipynb #cba70516
+# %% ../nbs/10_pretrain.ipynb #f7d67695
 def pretrain(out, # folder for the log, the weights (`default_net.safetensors`) and `metrics.json`
              epochs=5, # passes of `n_train` fresh scene renders
              n_train=24_000, # scene renders per epoch
