@@ -6,16 +6,16 @@
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
            'set_seed', 'atomic_path', 'asset_path', 'weights_path']
 
-# %% ../nbs/00_core.ipynb #6a831daf
-import os, random, tempfile, contextlib, warnings
+# %% ../nbs/00_core.ipynb #44d47f6b
+import os, re, time, random, tempfile, contextlib, warnings
 from pathlib import Path
 import numpy as np, torch
 
-# %% ../nbs/00_core.ipynb #25b3ae8b
+# %% ../nbs/00_core.ipynb #18fd1fe0
 class DepthPromptError(ValueError):
     "An error the user can fix: the message names the argument or file at fault."
 
-# %% ../nbs/00_core.ipynb #fa33250d
+# %% ../nbs/00_core.ipynb #e044d757
 def image_to_float(img, # H×W, H×W×1, H×W×3 or H×W×4 array: uint8, uint16, bool or float in [0, 1]
                    name='image'): # how to call the image in an error message
     "Return `img` as an H×W×3 float32 array in [0, 1]."
@@ -32,16 +32,19 @@ def image_to_float(img, # H×W, H×W×1, H×W×3 or H×W×4 array: uint8, uint16
     if not np.issubdtype(img.dtype, np.floating):
         raise DepthPromptError(f"{name} has dtype {img.dtype}; use uint8, uint16 or float in [0, 1].")
     if not np.isfinite(img).all(): raise DepthPromptError(f"{name} contains NaN or infinite values.")
-    return np.clip(img, 0, 1).astype(np.float32)
+    if img.min() < -1e-3 or img.max() > 1 + 1e-3:
+        raise DepthPromptError(f"{name} is a float image with values in [{img.min():g}, {img.max():g}]; float images "
+                               "must be in [0, 1] (divide 0…255 values by 255, or pass uint8).")
+    return np.clip(img, 0, 1).astype(np.float32)  # only rounding errors of at most 1e-3 are clipped
 
-# %% ../nbs/00_core.ipynb #93656993
+# %% ../nbs/00_core.ipynb #8eb0c3c3
 def alpha_of(img): # an image array as accepted by `image_to_float`
     "The alpha channel of an RGBA image as a bool mask, or `None` if `img` has no alpha channel."
     img = np.asarray(img)
     return img[..., 3] > (img.max() / 2 if img.dtype.kind == 'f' else np.iinfo(img.dtype).max // 2) \
         if img.ndim == 3 and img.shape[-1] == 4 else None
 
-# %% ../nbs/00_core.ipynb #b96d3137
+# %% ../nbs/00_core.ipynb #f81efff6
 def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first channel is used)
                  shape=None, # the (H, W) the mask must have, usually the image's
                  name='mask'): # how to call the mask in an error message
@@ -56,7 +59,7 @@ def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first cha
     if not mask.any(): raise DepthPromptError(f"{name} is empty: it marks no object pixel.")
     return mask
 
-# %% ../nbs/00_core.ipynb #443639cf
+# %% ../nbs/00_core.ipynb #623b8fd1
 def to_batch(img): # H×W×C (or H×W) numpy array
     "An H×W×C array as a 1×C×H×W float tensor (H×W becomes 1×1×H×W)."
     t = torch.as_tensor(np.ascontiguousarray(img))
@@ -68,7 +71,7 @@ def from_batch(t): # 1×C×H×W or 1×H×W tensor
     t = t.detach().float().cpu()[0]
     return (t.permute(1, 2, 0) if t.ndim == 3 else t).numpy()
 
-# %% ../nbs/00_core.ipynb #ca6503a4
+# %% ../nbs/00_core.ipynb #c7d7edd9
 def default_device():
     "The GPU if there is one, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -77,20 +80,39 @@ def set_seed(seed:int): # the seed for Python, numpy and torch
     "Seed every random number generator depth_prompt uses."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
-# %% ../nbs/00_core.ipynb #a6477ca0
+# %% ../nbs/00_core.ipynb #2d704568
+def _umask():
+    "The process's umask: from /proc on Linux, else by setting it and straight back (not thread-safe)."
+    with contextlib.suppress(OSError, StopIteration, ValueError):
+        return int(next(l for l in open('/proc/self/status') if l.startswith('Umask:')).split()[1], 8)
+    m = os.umask(0o022); os.umask(m)
+    return m
+
+def _stale_temporaries(path, # the target file
+                       age:float): # only temporaries older than this many seconds
+    "Temporary files `atomic_path` left for `path` (a write killed mid-way) that are older than `age` seconds."
+    pat = re.compile(re.escape(f'.{path.name}.') + r'[A-Za-z0-9_]{8}' + re.escape(f'.tmp{path.suffix}'))
+    now = time.time()
+    with os.scandir(path.parent) as it:
+        return [Path(e.path) for e in it if pat.fullmatch(e.name) and e.is_file(follow_symlinks=False)
+                and now - e.stat(follow_symlinks=False).st_mtime > age]
+
 @contextlib.contextmanager
-def atomic_path(path): # the file to write
+def atomic_path(path, # the file to write
+                stale:float=60.): # remove this target's leftover temporaries older than this many seconds
     "Context manager yielding a temporary path that replaces `path` atomically if the block succeeds."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp' + path.suffix, dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # the mode of a plain new file, not mkstemp's 0600
         os.replace(tmp, path)
+        for p in _stale_temporaries(path, stale): p.unlink(missing_ok=True)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
-# %% ../nbs/00_core.ipynb #90741152
+# %% ../nbs/00_core.ipynb #0a5a634e
 def asset_path(*parts): # path components below the package's `assets` folder
     "Path of a file shipped with the package (example photos, small evaluation sets)."
     return Path(__file__).parent.joinpath('assets', *parts)
