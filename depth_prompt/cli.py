@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'command', 'demo', 'parser', 'main']
 
-# %% ../nbs/13_cli.ipynb #e0709b45
-import argparse, sys, importlib.util
+# %% ../nbs/13_cli.ipynb #3ce7f26c
+import argparse, sys, warnings, importlib.util
 from pathlib import Path
 
-# %% ../nbs/13_cli.ipynb #a739e4af
+# %% ../nbs/13_cli.ipynb #d3c75b24
 COMMANDS = {}
 
 def command(name:str, # the subcommand's name
@@ -32,7 +32,7 @@ def _size(s):
     if len(hw) not in (1, 2) or min(hw) < 1: raise argparse.ArgumentTypeError(f"invalid size {s!r}: use S or HxW")
     return hw[0] if len(hw) == 1 else tuple(hw)
 
-# %% ../nbs/13_cli.ipynb #c61aad0b
+# %% ../nbs/13_cli.ipynb #456b6a98
 @command('render', "Render synthetic objects (or scenes) with exact depth into an npz-folder.")
 def _render(p):
     p.add_argument('out', help="the npz-folder to write")
@@ -48,7 +48,7 @@ def _render(p):
         print(f"wrote {a.n} {a.split} {a.mode} renders to {out}")
     return run
 
-# %% ../nbs/13_cli.ipynb #e97de007
+# %% ../nbs/13_cli.ipynb #3e0313a1
 def _json(s):
     import json
     try: return json.loads(s)
@@ -91,7 +91,7 @@ def _train(p):
         print(f"trained: {Path(a.out)/'best.pth'} (and last.pth)")
     return run
 
-# %% ../nbs/13_cli.ipynb #dcd69a37
+# %% ../nbs/13_cli.ipynb #57c37c34
 @command('evaluate', "Score a model on datasets with several backgrounds: si-RMSE, normals cos-sim, AbsRel, δ1.")
 def _evaluate(p):
     p.add_argument('--data', type=_csv, required=True, help="SPEC[,SPEC…]: npz-folders or name:path of a dataset reader")
@@ -107,8 +107,13 @@ def _evaluate(p):
         evaluate(a.data, a.model, a.backgrounds, n=a.n, seed=a.seed, out=a.out, save_predictions=a.save_predictions)
     return run
 
-# %% ../nbs/13_cli.ipynb #197918d5
+# %% ../nbs/13_cli.ipynb #b236e1e6
 def _report(e): print(f"depth-prompt: error: {e}", file=sys.stderr)
+
+def _out_folder(out): # the value of --out
+    "Refuse an --out that is an existing file, naming the option."
+    from depth_prompt.core import DepthPromptError
+    if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"--out {out} is a file, not a folder.")
 
 @command('predict', "Depth, point cloud and composite for photos of objects.")
 def _predict(p):
@@ -124,6 +129,7 @@ def _predict(p):
     cam.add_argument('--K', type=_floats, default=None, metavar='fx,fy,cx,cy',
                      help="pixel intrinsics of the camera")
     def run(a):
+        _out_folder(a.out)
         from depth_prompt.predict import predict_files
         mask = 'auto' if not a.mask else a.mask[0] if len(a.mask) == 1 else a.mask
         done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background,
@@ -131,7 +137,7 @@ def _predict(p):
         return 0 if len(done) == len(a.images) else 2
     return run
 
-# %% ../nbs/13_cli.ipynb #1220726c
+# %% ../nbs/13_cli.ipynb #580970f9
 @command('networks', "List the depth networks and whether their weights are available offline.")
 def _networks(p):
     def run(a):
@@ -141,7 +147,7 @@ def _networks(p):
         for r in rows: print('  '.join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
     return run
 
-# %% ../nbs/13_cli.ipynb #9dd6d31a
+# %% ../nbs/13_cli.ipynb #29f23c09
 def demo(out='depth_prompt_demo', # the output folder
          model='default', # 'default' (the embedded network and its prompts) or a checkpoint
          device=None, # where the network runs (default: the GPU if there is one)
@@ -152,11 +158,20 @@ def demo(out='depth_prompt_demo', # the output folder
     from depth_prompt.predict import predict_files
     get_model(model, 'prompt', device)  # missing weights: fail before writing anything
     out = Path(out)
+    log(f"1. Depth of a photo: the bundled coffee cup ({asset_path('coffee.jpg')}) with its mask, behind the "
+        f"{'default network' if str(model) == 'default' else model}'s prompt")
     predict_files(asset_path('coffee.jpg'), out, mask=asset_path('coffee_mask.png'), model=model, device=device, log=log)
     shipped = [k for k, f in SHIPPED.items() if str(model) == 'default' and weights_path(f).exists()]
-    res = evaluate(asset_path('ood_renders'), model, ['white', 'noise', 'prompt', *shipped], out=out,
-                   device=device, log=log)
-    log(f"\ndemo outputs in {out.resolve()}: coffee_* (depth, point cloud, composite) and results.json")
+    bgs = ['white', 'noise', 'prompt', *shipped]
+    log(f"\n2. Evaluation on 24 renders of shape families never seen in training, with each background behind the "
+        f"objects: {', '.join(bgs)}\n   (white and noise are baselines; prompt is the model's own trained prompt"
+        + (", pixel and hypernet the other shipped prompts" if shipped else '') + ")")
+    res = evaluate(asset_path('ood_renders'), model, bgs, out=out, device=device, log=log)
+    log("   si-RMSE and AbsRel: lower is better; cos-sim (of the surface normals) and δ1: higher is better; "
+        "n: samples scored; best in bold.")
+    log(f"\nOutputs in {out.resolve()}:\n  coffee_depth.npy / .png / _color.png  the depth map (array, 16-bit, "
+        "coloured)\n  coffee_points.ply  the cup as a coloured point cloud (MeshLab, CloudCompare, Blender)\n"
+        "  coffee_composite.png  what the network saw\n  results.json  the table's numbers")
     return res
 
 @command('demo', "Run the main job on the embedded default network, offline: a photo and a held-out render set.")
@@ -164,9 +179,12 @@ def _demo(p):
     p.add_argument('--out', default='depth_prompt_demo', help="output folder (default: %(default)s)")
     p.add_argument('--model', default='default', help="a checkpoint to demo instead of the embedded default")
     p.add_argument('--device', default=None, help="cpu, cuda, ... (default: the GPU if there is one)")
-    return lambda a: demo(a.out, a.model, a.device) and None
+    def run(a):
+        _out_folder(a.out)
+        demo(a.out, a.model, a.device)
+    return run
 
-# %% ../nbs/13_cli.ipynb #7c2f4833
+# %% ../nbs/13_cli.ipynb #b8fc89dd
 if importlib.util.find_spec('depth_prompt.bench') is not None:
     @command('bench', "Measure speed: training step, inference, renderer (arguments: see `depth-prompt bench -h`).")
     def _bench(p):
@@ -175,7 +193,7 @@ if importlib.util.find_spec('depth_prompt.bench') is not None:
             bench(a.rest)
         return run
 
-# %% ../nbs/13_cli.ipynb #e5b1b09f
+# %% ../nbs/13_cli.ipynb #1324399e
 def parser():
     "The `argparse` parser of `depth-prompt` with every registered subcommand."
     from depth_prompt import __version__
@@ -189,6 +207,9 @@ def parser():
 
 def main(argv=None): # the arguments (default: `sys.argv[1:]`)
     "The `depth-prompt` command: run a subcommand; a user's error is one line on stderr and exit code 2."
+    # fastai scripts functions at import with `torch.jit.script`, which torch now deprecates; the warning says
+    # nothing a user can act on, and would put two lines before every error. Only this warning is silenced.
+    warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
     ap = parser()
     a, a.rest = ap.parse_known_args(argv)  # `bench` hands the arguments it does not know to `depth_prompt.bench`
     if a.rest and a.command != 'bench': ap.error(f"unrecognized arguments: {' '.join(a.rest)}")
@@ -198,5 +219,5 @@ def main(argv=None): # the arguments (default: `sys.argv[1:]`)
         _report(e)
         return 2
 
-# %% ../nbs/13_cli.ipynb #fd02fd71
+# %% ../nbs/13_cli.ipynb #93134a2b
 if __name__ == '__main__' and not hasattr(sys.modules['__main__'], 'get_ipython'): sys.exit(main())
