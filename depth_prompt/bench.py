@@ -6,7 +6,7 @@
 __all__ = ['time_fn', 'fake_batch', 'reference_fourier', 'make_step', 'bench_train_step', 'peak_rss_mb', 'bench_inference',
            'bench_render', 'bench_data_vs_step', 'environment', 'run_all', 'format_results', 'main']
 
-# %% ../nbs/16_bench.ipynb #6b49bf8c
+# %% ../nbs/16_bench.ipynb #821ecaa1
 import time, json, platform, argparse
 from pathlib import Path
 from fastcore.imports import in_ipython
@@ -18,7 +18,7 @@ from .prompts import FourierPrompt, decorrelate_colors
 from .composite import composite
 from .metrics import DepthLoss
 
-# %% ../nbs/16_bench.ipynb #32b62bae
+# %% ../nbs/16_bench.ipynb #70bc53cc
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
@@ -33,7 +33,7 @@ def time_fn(fn, # the callable to time (no arguments)
         t0 = time.perf_counter(); fn(); _sync(device); times.append(time.perf_counter() - t0)
     return float(np.median(times))
 
-# %% ../nbs/16_bench.ipynb #c17837d4
+# %% ../nbs/16_bench.ipynb #a8db722a
 def fake_batch(bs, size, device, seed=0):
     "A random (image, mask, depth, valid, K) batch of `bs` square `size` samples."
     g = torch.Generator().manual_seed(seed)
@@ -44,7 +44,7 @@ def fake_batch(bs, size, device, seed=0):
     K = torch.tensor([[size * 0.9, 0, (size - 1) / 2], [0, size * 0.9, (size - 1) / 2], [0, 0, 1.]]).expand(bs, 3, 3)
     return [t.to(device) for t in (x, mask, depth, mask[:, 0] > 0, K.contiguous())]
 
-# %% ../nbs/16_bench.ipynb #d5352ddc
+# %% ../nbs/16_bench.ipynb #0a41724c
 def reference_fourier(spectrum, # 1×3×H×(W//2+1)×2 parameters
                       h, w): # image size
     "The Fourier prompt with its frequency grid rebuilt on every call, as in the reference implementation."
@@ -54,7 +54,7 @@ def reference_fourier(spectrum, # 1×3×H×(W//2+1)×2 parameters
     y = torch.fft.irfft2(scale * torch.view_as_complex(spectrum.contiguous()), s=(h, w), norm='ortho') / 0.2
     return torch.sigmoid(decorrelate_colors(y))
 
-# %% ../nbs/16_bench.ipynb #cb7646da
+# %% ../nbs/16_bench.ipynb #c88676ae
 def make_step(net, # a `DepthNet` (its weights are frozen or not according to `path`)
               size, # the square input size
               path='fast', # 'reference' or 'fast'
@@ -79,7 +79,7 @@ def make_step(net, # a `DepthNet` (its weights are frozen or not according to `p
         return loss
     return step, prompt
 
-# %% ../nbs/16_bench.ipynb #ff3f8d77
+# %% ../nbs/16_bench.ipynb #2bd19b44
 def bench_train_step(network='dpt-hybrid', # registry name (random weights: the compute is the same)
                      bs=8, # batch size
                      size=None, # input size (default: the network's native resolution)
@@ -100,7 +100,7 @@ def bench_train_step(network='dpt-hybrid', # registry name (random weights: the 
     tp = time_fn(prompt_only, device, warmup, repeat)
     return dict(network=network, bs=bs, size=size, path=path, compile=compile, step_s=t, img_per_s=bs / t, prompt_share=tp / t)
 
-# %% ../nbs/16_bench.ipynb #2d75f5cf
+# %% ../nbs/16_bench.ipynb #83cbe2b6
 def peak_rss_mb():
     "Peak resident memory of this process, in MB."
     import resource
@@ -127,7 +127,7 @@ def bench_inference(network='default', # registry name
     return dict(network=network, bs=bs, size=size, device=device.type, img_per_s=bs / t, ms_per_img=1000 * t / bs,
                 peak_mem_mb=mem, threads=torch.get_num_threads())
 
-# %% ../nbs/16_bench.ipynb #663bb7e9
+# %% ../nbs/16_bench.ipynb #4e48e5a1
 def bench_render(bs=64, size=128, device=None, mode='objects', repeat=5):
     "Renders per second of `render_batch`."
     from depth_prompt.render import render_batch
@@ -149,7 +149,7 @@ def bench_data_vs_step(network='default', bs=32, size=None, device=None, repeat=
     t_step = time_fn(lambda: step(*batch), device, 2, repeat)
     return dict(network=network, bs=bs, size=size, data_s=t_data, step_s=t_step, data_share=t_data / (t_data + t_step))
 
-# %% ../nbs/16_bench.ipynb #c70d0abb
+# %% ../nbs/16_bench.ipynb #f4e5fa8a
 def environment():
     "Device and versions, recorded beside every figure."
     import timm, transformers
@@ -182,7 +182,7 @@ def format_results(res): # a list of result dicts from `run_all`
     rows = ['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)]
     return '\n'.join(rows + ['| ' + ' | '.join(fmt(r.get(k)) for k in keys) + ' |' for r in res])
 
-# %% ../nbs/16_bench.ipynb #4f7e1cab
+# %% ../nbs/16_bench.ipynb #b3a516db
 def main(argv=None):
     "`python -m depth_prompt.bench {all,train,infer,render} [--device D] [--out FILE] [--quick]`"
     ap = argparse.ArgumentParser(prog='python -m depth_prompt.bench', description=main.__doc__)
@@ -202,5 +202,5 @@ def main(argv=None):
         with atomic_path(a.out) as tmp: Path(tmp).write_text(json.dumps(dict(environment=env, results=res), indent=1))
     return res
 
-# %% ../nbs/16_bench.ipynb #38da20cf
+# %% ../nbs/16_bench.ipynb #78560cbd
 if __name__ == '__main__' and not in_ipython(): main()
