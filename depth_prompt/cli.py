@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'command', 'demo', 'parser', 'main']
 
-# %% ../nbs/13_cli.ipynb #3ce7f26c
+# %% ../nbs/13_cli.ipynb #8eecc4f2
 import argparse, sys, warnings, importlib.util
 from pathlib import Path
 
-# %% ../nbs/13_cli.ipynb #d3c75b24
+# %% ../nbs/13_cli.ipynb #b1e9fbc5
 COMMANDS = {}
 
 def command(name:str, # the subcommand's name
@@ -32,23 +32,25 @@ def _size(s):
     if len(hw) not in (1, 2) or min(hw) < 1: raise argparse.ArgumentTypeError(f"invalid size {s!r}: use S or HxW")
     return hw[0] if len(hw) == 1 else tuple(hw)
 
-# %% ../nbs/13_cli.ipynb #456b6a98
+# %% ../nbs/13_cli.ipynb #5c2acd65
 @command('render', "Render synthetic objects (or scenes) with exact depth into an npz-folder.")
 def _render(p):
-    p.add_argument('out', help="the npz-folder to write")
+    p.add_argument('--out', required=True, help="the npz-folder to write")
     p.add_argument('--n', type=int, default=64, help="number of samples (default: %(default)s)")
     p.add_argument('--size', type=_size, default=384, help="S or HxW (default: %(default)s)")
     p.add_argument('--mode', choices=['objects', 'scenes'], default='objects')
     p.add_argument('--split', choices=['train', 'val', 'ood'], default='val', help="shape families (default: %(default)s)")
     p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--background', choices=['none', 'photo'], default='none', help="behind objects: nothing (white) or a photo")
     p.add_argument('--device', default='cpu', help="where to render, e.g. cuda (default: %(default)s)")
     def run(a):
         from depth_prompt.data import render_to_folder
-        out = render_to_folder(a.out, a.n, a.size, mode=a.mode, split=a.split, seed=a.seed, device=a.device)
+        out = render_to_folder(a.out, a.n, a.size, mode=a.mode, split=a.split, seed=a.seed, device=a.device,
+                               background=None if a.background == 'none' else a.background)
         print(f"wrote {a.n} {a.split} {a.mode} renders to {out}")
     return run
 
-# %% ../nbs/13_cli.ipynb #3e0313a1
+# %% ../nbs/13_cli.ipynb #3d992b5d
 def _json(s):
     import json
     try: return json.loads(s)
@@ -91,7 +93,7 @@ def _train(p):
         print(f"trained: {Path(a.out)/'best.pth'} (and last.pth)")
     return run
 
-# %% ../nbs/13_cli.ipynb #57c37c34
+# %% ../nbs/13_cli.ipynb #0942eedb
 @command('evaluate', "Score a model on datasets with several backgrounds: si-RMSE, normals cos-sim, AbsRel, δ1.")
 def _evaluate(p):
     p.add_argument('--data', type=_csv, required=True, help="SPEC[,SPEC…]: npz-folders or name:path of a dataset reader")
@@ -107,7 +109,7 @@ def _evaluate(p):
         evaluate(a.data, a.model, a.backgrounds, n=a.n, seed=a.seed, out=a.out, save_predictions=a.save_predictions)
     return run
 
-# %% ../nbs/13_cli.ipynb #b236e1e6
+# %% ../nbs/13_cli.ipynb #3981ec51
 def _report(e): print(f"depth-prompt: error: {e}", file=sys.stderr)
 
 def _out_folder(out): # the value of --out
@@ -137,7 +139,7 @@ def _predict(p):
         return 0 if len(done) == len(a.images) else 2
     return run
 
-# %% ../nbs/13_cli.ipynb #580970f9
+# %% ../nbs/13_cli.ipynb #6c49bd14
 @command('networks', "List the depth networks and whether their weights are available offline.")
 def _networks(p):
     def run(a):
@@ -147,7 +149,7 @@ def _networks(p):
         for r in rows: print('  '.join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
     return run
 
-# %% ../nbs/13_cli.ipynb #29f23c09
+# %% ../nbs/13_cli.ipynb #1c6fe7bd
 def demo(out='depth_prompt_demo', # the output folder
          model='default', # 'default' (the embedded network and its prompts) or a checkpoint
          device=None, # where the network runs (default: the GPU if there is one)
@@ -184,7 +186,7 @@ def _demo(p):
         demo(a.out, a.model, a.device)
     return run
 
-# %% ../nbs/13_cli.ipynb #b8fc89dd
+# %% ../nbs/13_cli.ipynb #bd2435c1
 if importlib.util.find_spec('depth_prompt.bench') is not None:
     @command('bench', "Measure speed: training step, inference, renderer (arguments: see `depth-prompt bench -h`).")
     def _bench(p):
@@ -193,7 +195,7 @@ if importlib.util.find_spec('depth_prompt.bench') is not None:
             bench(a.rest)
         return run
 
-# %% ../nbs/13_cli.ipynb #1324399e
+# %% ../nbs/13_cli.ipynb #bf4b4a93
 def parser():
     "The `argparse` parser of `depth-prompt` with every registered subcommand."
     from depth_prompt import __version__
@@ -219,5 +221,5 @@ def main(argv=None): # the arguments (default: `sys.argv[1:]`)
         _report(e)
         return 2
 
-# %% ../nbs/13_cli.ipynb #93134a2b
+# %% ../nbs/13_cli.ipynb #c4364b6e
 if __name__ == '__main__' and not hasattr(sys.modules['__main__'], 'get_ipython'): sys.exit(main())
