@@ -5,20 +5,19 @@
 # %% auto #0
 __all__ = ['scene_dls', 'export_network', 'scene_metrics', 'pretrain']
 
-# %% ../nbs/10_pretrain.ipynb #35357592
+# %% ../nbs/10_pretrain.ipynb #18dc8c52
 from pathlib import Path
 import json, torch
 from safetensors.torch import save_file, load_file
 from .core import *
 from .networks import create_network
-from .model import PromptedDepth
+from .model import PromptedDepth, load_model, read_checkpoint
 from .data import RenderStream, depth_dls, renders_to_batch
 from .metrics import depth_metrics
-from .train import depth_learner
-from fastai.callback.progress import CSVLogger
+from .train import depth_learner, Checkpointer, CSVLog
 from fastai.callback.training import GradientClip
 
-# %% ../nbs/10_pretrain.ipynb #a2fb117e
+# %% ../nbs/10_pretrain.ipynb #f6059b6d
 def scene_dls(size=256, # render (= network) resolution
               bs=64, # renders per batch
               n_train=24_000, # scene renders per epoch
@@ -31,7 +30,7 @@ def scene_dls(size=256, # render (= network) resolution
     valid = RenderStream(n_valid, bs, size, mode='scenes', split='val', seed=seed + 1, device=device)
     return depth_dls(train, valid, size, device=device)
 
-# %% ../nbs/10_pretrain.ipynb #1dd3d8db
+# %% ../nbs/10_pretrain.ipynb #376517d8
 def export_network(model, # the trained `PromptedDepth` (fine-tuning configuration) or `DepthNet`
                    path): # the `.safetensors` file to write
     "Write the network's weights as fp16 safetensors (atomically)."
@@ -40,7 +39,7 @@ def export_network(model, # the trained `PromptedDepth` (fine-tuning configurati
     with atomic_path(path) as tmp: save_file(sd, str(tmp), metadata=dict(network=net.name, size=json.dumps(list(net.size))))
     return Path(path)
 
-# %% ../nbs/10_pretrain.ipynb #41989e95
+# %% ../nbs/10_pretrain.ipynb #1d7259a3
 @torch.no_grad()
 def scene_metrics(net, # a `DepthNet`
                   n=256, # held-out renders
@@ -62,8 +61,8 @@ def scene_metrics(net, # a `DepthNet`
         count += int(ok.sum())
     return {k: s / max(count, 1) for k, s in sums.items()} | dict(n=count)
 
-# %% ../nbs/10_pretrain.ipynb #f7d67695
-def pretrain(out, # folder for the log, the weights (`default_net.safetensors`) and `metrics.json`
+# %% ../nbs/10_pretrain.ipynb #a2d59ad8
+def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.safetensors`) and `metrics.json`
              epochs=5, # passes of `n_train` fresh scene renders
              n_train=24_000, # scene renders per epoch
              bs=64, # batch size
@@ -73,20 +72,24 @@ def pretrain(out, # folder for the log, the weights (`default_net.safetensors`) 
              clip=1.0, # gradient-norm clipping (a run at lr 2e-3 without it diverged in its third epoch)
              seed=0, # seed of the initialisation and of the renders
              n_eval=512, # held-out renders for the final metrics (each of `val` and `ood`)
-             device=None): # the training device (default: the GPU if there is one)
+             resume=False, # continue the run in `out` from its `last.pth` (written at every epoch's end)
+             device=None, # the training device (default: the GPU if there is one)
+             cbs=None): # extra fastai callbacks
     "Train the embedded default network from scratch on scene renders; returns the held-out metrics."
     device, out = torch.device(device or default_device()), Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    config = dict(epochs=epochs, n_train=n_train, bs=bs, size=size, lr=lr, wd=wd, clip=clip, seed=seed)
+    last, state = out/'last.pth', None
     set_seed(seed)
-    net = create_network('default', size=(size, size))
-    model = PromptedDepth(net)  # no prompt, no baseline: the network itself trains
-    gpu = device.type == 'cuda'
-    if gpu: model.to_channels_last()
+    if resume and last.exists(): model, state = load_model(last, device=device).train(), read_checkpoint(last)['train_state']
+    else: model = PromptedDepth(create_network('default', size=(size, size)))  # no prompt: the network itself trains
+    if device.type == 'cuda': model.to_channels_last()
     dls = scene_dls(size, bs, n_train, min(512, n_train), seed, device)
     learn = depth_learner(dls, model, recipe='one_cycle', lr=lr, wd=wd, path=out,
-                          cbs=[CSVLogger(out/'log.csv'), GradientClip(clip)])
+                          cbs=[CSVLog(out/'log.csv', None if state is None else state['epoch']), GradientClip(clip),
+                               Checkpointer(out, config, state=state)] + list(cbs or []))
     learn.fit_recipe(epochs)
-    export_network(net, out/'default_net.safetensors')
-    res = {split: scene_metrics(net, n_eval, split, device=device) for split in ('val', 'ood')}
+    export_network(model, out/'default_net.safetensors')
+    res = {split: scene_metrics(model.network, n_eval, split, device=device) for split in ('val', 'ood')}
     with atomic_path(out/'metrics.json') as tmp: tmp.write_text(json.dumps(res, indent=1))
     return res
