@@ -6,13 +6,13 @@
 __all__ = ['valid_depth', 'sample_counts', 'normalize_gt', 'align_scale', 'align_scale_shift', 'si_rmse', 'normals_cos_sim',
            'normals_loss', 'abs_rel', 'delta1', 'DepthLoss', 'depth_metrics']
 
-# %% ../nbs/02_metrics.ipynb #35683a1a
+# %% ../nbs/02_metrics.ipynb #07a0922d
 import torch
 from fastcore.basics import store_attr
 from .core import *
 from .geometry import normals_from_depth
 
-# %% ../nbs/02_metrics.ipynb #e39fc238
+# %% ../nbs/02_metrics.ipynb #bb4a51be
 def valid_depth(gt, # B×H×W ground-truth depth
                 mask=None): # B×H×W or B×1×H×W mask of the pixels to score (bool or {0, 1}); `None`: all
     "B×H×W bool: where `mask` holds and `gt` is finite and in (1e−8, 1e8)."
@@ -26,7 +26,7 @@ def sample_counts(gt, # B×H×W ground-truth depth
     "(B,) number of scored pixels per sample."
     return valid_depth(gt, mask).flatten(1).sum(1)
 
-# %% ../nbs/02_metrics.ipynb #495d7bd3
+# %% ../nbs/02_metrics.ipynb #d53792ad
 def _sum(x): return x.flatten(1).sum(1)
 
 def normalize_gt(gt, # B×H×W ground-truth depth
@@ -37,7 +37,7 @@ def normalize_gt(gt, # B×H×W ground-truth depth
     mean = _sum(g) / _sum(v).clamp_min(1)
     return torch.where(v, 5 * g / mean.clamp_min(1e-8)[:, None, None], 0.)
 
-# %% ../nbs/02_metrics.ipynb #e6e6ee7f
+# %% ../nbs/02_metrics.ipynb #ca7b5062
 def _exponent(pred, v):
     "(B,) exponents `e` with each sample's largest scored |pred| in [2^(e−1), 2^e)."
     return torch.frexp(torch.where(v, pred.float().abs(), 0.).flatten(1).amax(1).detach())[1].clamp(-126, 126)
@@ -57,7 +57,7 @@ def align_scale(pred, # B×H×W predicted depth
     p, g, v = _prep(pred, gt, valid)
     return torch.ldexp(_scale(p, g), -_exponent(pred.float(), v))  # the scale of `pred` itself, not of the rescaled one
 
-# %% ../nbs/02_metrics.ipynb #f5b7b6fa
+# %% ../nbs/02_metrics.ipynb #df7b3a64
 def _scale_shift(p, g, v):
     n = _sum(v).clamp_min(1)
     mp, mg = _sum(p) / n, _sum(g) / n
@@ -75,14 +75,14 @@ def align_scale_shift(pred, # B×H×W predicted depth
     s, t = _scale_shift(p, g, v)
     return torch.ldexp(s, -_exponent(pred.float(), v)), t
 
-# %% ../nbs/02_metrics.ipynb #b3f22430
+# %% ../nbs/02_metrics.ipynb #7d0839af
 def _reduce(vals, ok, reduction):
     vals = torch.where(ok, vals, 0.)
     if reduction == 'none': return vals
     if reduction != 'mean': raise DepthPromptError(f"reduction must be 'mean' or 'none', got {reduction!r}.")
     return vals.sum() / ok.sum().clamp_min(1)
 
-# %% ../nbs/02_metrics.ipynb #88ea92d1
+# %% ../nbs/02_metrics.ipynb #e35387ea
 def si_rmse(pred, # B×H×W predicted depth
             gt, # B×H×W ground-truth depth (normalised, see `normalize_gt`)
             valid, # B×H×W scored mask
@@ -93,7 +93,7 @@ def si_rmse(pred, # B×H×W predicted depth
     err = _sum((g - _scale(p, g)[:, None, None] * p) ** 2)
     return _reduce((err / (n + 1e-6) + 1e-12).sqrt(), n > 0, reduction)
 
-# %% ../nbs/02_metrics.ipynb #f547092e
+# %% ../nbs/02_metrics.ipynb #3d74b44d
 def _cos_sim(p, g, v, K):
     "(B,) mean cosine similarity of the normals of the scale-aligned `p` and of `g`, and (B,) whether any is scored."
     n_p, ok_p = normals_from_depth(_scale(p, g)[:, None, None] * p, K, v)
@@ -118,7 +118,7 @@ def normals_loss(pred, # B×H×W predicted depth
     cos, ok = _cos_sim(*_prep(pred, gt, valid), K)
     return _reduce(0.5 - 0.5 * cos, ok, reduction)
 
-# %% ../nbs/02_metrics.ipynb #b6049919
+# %% ../nbs/02_metrics.ipynb #a0eeee18
 def _aligned(p, g, v, align):
     if align == 'scale': return _scale(p, g)[:, None, None] * p
     if align == 'scale_shift':
@@ -149,19 +149,21 @@ def delta1(pred, # B×H×W predicted depth
     hit = (torch.maximum(pa / g1, g1 / pa) < 1.25) & v
     return _reduce(_sum(hit).float() / n.clamp_min(1), n > 0, reduction)
 
-# %% ../nbs/02_metrics.ipynb #1e5fcbd2
+# %% ../nbs/02_metrics.ipynb #69aeb79e
 class DepthLoss:
     "si-RMSE + `normals_weight` × normals loss, called as `loss(pred, gt, valid, K)`."
     def __init__(self, normals_weight:float=1., # weight of the normals loss (0: si-RMSE only)
                  reduction:str='mean'): # 'mean' over non-empty samples, or 'none' for (B,) values
         store_attr()
     def __call__(self, pred, gt, valid, K):
-        loss = si_rmse(pred, gt, valid, self.reduction)
-        if self.normals_weight: loss = loss + self.normals_weight * normals_loss(pred, gt, valid, K, self.reduction)
-        return loss
+        with torch.autocast(pred.device.type, enabled=False):
+            p, g, v = _prep(pred, gt, valid)
+            cos, ok = _cos_sim(p, g, v, K.float())  # ok: scored pixels and normals, the samples `depth_metrics` counts
+            loss = torch.where(ok, si_rmse(p, g, v, 'none') + self.normals_weight * (0.5 - 0.5 * cos), 0.)
+            return loss if self.reduction == 'none' else loss.sum() / ok.sum().clamp_min(1)
     def __repr__(self): return f'DepthLoss(normals_weight={self.normals_weight})'
 
-# %% ../nbs/02_metrics.ipynb #15051ed0
+# %% ../nbs/02_metrics.ipynb #51964e3c
 @torch.no_grad()
 def depth_metrics(pred, # B×H×W predicted depth
                   gt, # B×H×W ground-truth depth (normalised, see `normalize_gt`)
