@@ -6,8 +6,7 @@
 __all__ = ['CHECKPOINT_FORMAT', 'DEFAULT_MODEL', 'PromptedDepth', 'create_model', 'trainable_state', 'plain', 'model_description',
            'save_checkpoint', 'read_checkpoint', 'official_prompt', 'load_model']
 
-# %% ../nbs/08_model.ipynb #39aac14f
-import warnings, pickle, zipfile
+# %% ../nbs/08_model.ipynb #c53d5af6
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from fastcore.basics import store_attr
@@ -15,9 +14,9 @@ from fastcore.foundation import L
 from .core import *
 from .composite import composite, additive, baseline_background, BASELINES
 from .prompts import create_prompt, PROMPTS, FourierPrompt, HyperPrompt
-from .networks import create_network, DepthNet
+from .networks import create_network, DepthNet, load_torch_file
 
-# %% ../nbs/08_model.ipynb #ecd32205
+# %% ../nbs/08_model.ipynb #2905577a
 class PromptedDepth(nn.Module):
     "A depth network behind a learned (or baseline) background: `model(image, mask) -> depth` (B×H×W)."
     def __init__(self, network:DepthNet, # a network from `create_network`
@@ -78,7 +77,7 @@ class PromptedDepth(nn.Module):
         self.memory_format = torch.channels_last
         return self
 
-# %% ../nbs/08_model.ipynb #4b17788a
+# %% ../nbs/08_model.ipynb #6eeda0e9
 def create_model(network='default', # a registered network name, or a `DepthNet` already built
                  prompt:str='fourier', # 'fourier', 'pixel', 'hypernet', or 'none' (a baseline or fine-tuning)
                  mode:str='background', # 'background' or 'additive'
@@ -96,7 +95,7 @@ def create_model(network='default', # a registered network name, or a `DepthNet`
     p = None if prompt in (None, 'none') else create_prompt(prompt, size=net.size, **(prompt_cfg or {}))
     return PromptedDepth(net, p, mode, background, weights if isinstance(network, str) else None, cfg)
 
-# %% ../nbs/08_model.ipynb #49d4ea9d
+# %% ../nbs/08_model.ipynb #2b9cd000
 CHECKPOINT_FORMAT = 'depth_prompt.checkpoint'
 
 def _unwrap(model):
@@ -111,7 +110,7 @@ def trainable_state(model): # a `PromptedDepth` (possibly wrapped)
     mod = model.network if model.prompt is None else model.prompt
     return {k: v.detach().cpu().clone() for k, v in mod.state_dict().items()}
 
-# %% ../nbs/08_model.ipynb #d5be9b0e
+# %% ../nbs/08_model.ipynb #d626acd0
 def plain(o):
     "`o` with numpy arrays as tensors, numpy scalars as numbers, paths and devices as strings: `weights_only` loads it."
     if isinstance(o, dict): return {k: plain(v) for k, v in o.items()}
@@ -123,7 +122,7 @@ def plain(o):
     if isinstance(o, torch.Tensor): return o.detach().cpu()
     return o
 
-# %% ../nbs/08_model.ipynb #ea64ec4a
+# %% ../nbs/08_model.ipynb #279e03fb
 def model_description(model): # a `PromptedDepth` (possibly wrapped)
     "What a checkpoint records to rebuild `model`: network, its configuration and weights, prompt config, mode."
     model = _unwrap(model)
@@ -145,20 +144,13 @@ def save_checkpoint(path, # the file to write (atomically)
     with atomic_path(path) as tmp: torch.save(ck, tmp)
     return Path(path)
 
-# %% ../nbs/08_model.ipynb #87fa784d
-def _torch_load(path, trusted=False):
+# %% ../nbs/08_model.ipynb #cba3f258
+def _torch_load(path):
     "The object in the torch file `path`; a `DepthPromptError` naming it if it cannot be read."
     path = Path(path).expanduser()
     if path.is_dir(): raise DepthPromptError(f"checkpoint {path} is a folder, not a checkpoint file.")
     if not path.is_file(): raise DepthPromptError(f"checkpoint {path} does not exist.")
-    bad = lambda e: DepthPromptError(f"checkpoint {path} is corrupt or not a torch file ({str(e).splitlines()[0][:200]}).")
-    if not zipfile.is_zipfile(path): raise bad('truncated, or not a zip archive as torch.save writes')
-    try: return torch.load(path, map_location='cpu', weights_only=not trusted)
-    except pickle.UnpicklingError as e:  # python objects (an official checkpoint's `args`): only load them knowingly
-        if trusted: raise bad(e) from e
-        warnings.warn(f"{path} holds Python objects besides tensors; loading it fully (trust the file).")
-        return _torch_load(path, trusted=True)
-    except Exception as e: raise bad(e) from e
+    return load_torch_file(path, 'checkpoint')  # python objects (an official checkpoint's `args`) only when verified
 
 def read_checkpoint(path): # a depth_prompt checkpoint (`.pth`)
     "The dict of a depth_prompt checkpoint, checked to be one."
@@ -167,7 +159,7 @@ def read_checkpoint(path): # a depth_prompt checkpoint (`.pth`)
         raise DepthPromptError(f"{path} is not a depth_prompt checkpoint (no '{CHECKPOINT_FORMAT}' header).")
     return ck
 
-# %% ../nbs/08_model.ipynb #682720e0
+# %% ../nbs/08_model.ipynb #0bb8060e
 def _load_state(module, sd, path, what):
     "Load `sd` into `module` strictly; a `DepthPromptError` naming `path` and the first mismatch otherwise."
     own = module.state_dict()
@@ -180,7 +172,7 @@ def _load_state(module, sd, path, what):
         raise DepthPromptError(f"{path} does not match the {what}: {why}.")
     module.load_state_dict(sd)
 
-# %% ../nbs/08_model.ipynb #c711231b
+# %% ../nbs/08_model.ipynb #963bb4d2
 _SPECTRUM = 'spectrum_real_imag_t'
 
 def official_prompt(sd:dict, # the `state_dict` of an official checkpoint
@@ -207,7 +199,7 @@ def official_prompt(sd:dict, # the `state_dict` of an official checkpoint
     _load_state(prompt, {**prompt.state_dict(), **hyper}, path, f'hypernet prompt (ngf={first.shape[0]}, {len(convs)//2} levels)')
     return prompt
 
-# %% ../nbs/08_model.ipynb #1cbe4234
+# %% ../nbs/08_model.ipynb #2a68ded0
 DEFAULT_MODEL = 'default-fourier.pth' # the shipped checkpoint of the embedded network's Fourier prompt
 
 def _expect(path, what, have, want):
@@ -237,7 +229,7 @@ def load_model(path_or_name='default', # 'default', one of our checkpoints, or a
     _expect(path, 'prompt kind', model.kind, prompt)
     return model.to(device).eval()
 
-# %% ../nbs/08_model.ipynb #0c7066c1
+# %% ../nbs/08_model.ipynb #30f09a6a
 def _from_checkpoint(ck, path, name, network):
     "The `PromptedDepth` described by our checkpoint dict `ck`."
     _expect(path, 'network', ck['network'], name)

@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['disparity_to_depth', 'fit_disparity', 'DepthNet', 'NetworkEntry', 'register_network', 'list_networks', 'weights_dir',
-           'hub_weights', 'read_state_dict', 'load_weights', 'create_network', 'network_table', 'ResidualUnit',
-           'FusionBlock', 'Interpolate', 'FusionNet', 'default_net', 'dpt_from_official', 'dpt_large', 'dpt_hybrid',
-           'omnidata', 'depth_anything_v2_small', 'depth_anything_v2_base', 'depth_anything_v2_large', 'ResNetStages',
-           'midas_v21', 'FTB', 'FFM', 'LeReSDecoder', 'LeReS', 'leres', 'check_network']
+           'hub_weights', 'load_torch_file', 'read_state_dict', 'load_weights', 'create_network', 'network_table',
+           'ResidualUnit', 'FusionBlock', 'Interpolate', 'FusionNet', 'default_net', 'dpt_from_official', 'dpt_large',
+           'dpt_hybrid', 'omnidata', 'depth_anything_v2_small', 'depth_anything_v2_base', 'depth_anything_v2_large',
+           'ResNetStages', 'midas_v21', 'FTB', 'FFM', 'LeReSDecoder', 'LeReS', 'leres', 'check_network']
 
-# %% ../nbs/07_networks.ipynb #cf0f4aab
+# %% ../nbs/07_networks.ipynb #2d810390
 import os, re, inspect, tempfile, warnings, zipfile, pickletools
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from timm.data import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD
 from fastcore.basics import store_attr
 from .core import *
 
-# %% ../nbs/07_networks.ipynb #c03d7884
+# %% ../nbs/07_networks.ipynb #7b598154
 def disparity_to_depth(disp, # B×H×W relative disparity (inverse depth up to scale and shift)
                        floor=0.05): # the smallest normalised disparity kept: depth is at most 1/floor
     "Depth from relative disparity as the reference computes it: per image `d - min`, `/ max`, `1 / max(d, floor)`."
@@ -27,7 +27,7 @@ def disparity_to_depth(disp, # B×H×W relative disparity (inverse depth up to s
     d = d / d.amax((-2, -1), keepdim=True).clamp_min(1e-12)
     return 1 / d.clamp_min(floor)
 
-# %% ../nbs/07_networks.ipynb #12a5a2cc
+# %% ../nbs/07_networks.ipynb #f9fafd53
 def fit_disparity(disp, # B×H×W relative disparity
                   gt, # B×H×W ground-truth depth
                   valid, # B×H×W bool: pixels used for the fit
@@ -42,7 +42,7 @@ def fit_disparity(disp, # B×H×W relative disparity
     fit = s * (d - dm) + ym
     return (1 / fit.clamp_min(floor * ym).clamp_min(1e-12)).to(disp.dtype)
 
-# %% ../nbs/07_networks.ipynb #f2a88ac4
+# %% ../nbs/07_networks.ipynb #d718d045
 class DepthNet(nn.Module):
     "A frozen depth network: the normalised B×3×H×W batch in, the raw B×H×W output out."
     def __init__(self, model:nn.Module, # the network proper: normalised B×3×H×W → B×H×W
@@ -79,7 +79,7 @@ class DepthNet(nn.Module):
 
     def extra_repr(self): return f"name={self.name!r}, size={self.size}, output={self.output!r}"
 
-# %% ../nbs/07_networks.ipynb #8d4496fd
+# %% ../nbs/07_networks.ipynb #bb28ecd5
 @dataclass
 class NetworkEntry:
     "What the registry knows about a network before building it."
@@ -101,7 +101,7 @@ def list_networks():
     "The names `create_network` accepts."
     return sorted(_networks)
 
-# %% ../nbs/07_networks.ipynb #411d6e92
+# %% ../nbs/07_networks.ipynb #9ed04bb2
 def weights_dir():
     "The folder where `weights='hub'` looks for (and downloads) weight files."
     return Path(os.environ.get('DEPTH_PROMPT_WEIGHTS') or Path.home()/'.cache'/'depth_prompt')
@@ -143,7 +143,7 @@ def hub_weights(name:str): # a registered network
     try: return _download(e)
     except Exception as err: raise DepthPromptError(msg) from err
 
-# %% ../nbs/07_networks.ipynb #688b32e7
+# %% ../nbs/07_networks.ipynb #59363775
 def _pickled_objects(path):
     "The Python objects (besides tensors) a valid torch file pickles, as 'module.name' strings; `None` if not a torch file."
     try:
@@ -155,15 +155,16 @@ def _pickled_objects(path):
     return sorted({a.replace(' ', '.') for op, a, _ in ops[3]
                    if op.name == 'GLOBAL' and not a.startswith(('torch', 'collections OrderedDict'))})
 
-def _torch_load(path):
+def load_torch_file(path, # a file written by `torch.save`
+                    what:str='weights file'): # what the file is, for error messages
     "The object in the torch file `path`: weights only if possible, fully only if it is a verified torch file."
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: err = e
     objs = _pickled_objects(path)
-    if not objs: raise DepthPromptError(f"weights file {path} is damaged or not a torch file ({type(err).__name__}).") from None
+    if not objs: raise DepthPromptError(f"{what} {path} is corrupt or not a torch file ({type(err).__name__}).") from None
     warnings.warn(f"{path} holds Python objects besides tensors ({', '.join(objs[:3])}); loading it fully (trust the file).")
     try: return torch.load(path, map_location='cpu', weights_only=False)
-    except Exception as e: raise DepthPromptError(f"weights file {path} could not be loaded ({type(e).__name__}: {e}).") from None
+    except Exception as e: raise DepthPromptError(f"{what} {path} could not be loaded ({type(e).__name__}: {e}).") from None
 
 def _weights_file(path):
     "`path` as a `Path`, checked to be an existing file."
@@ -179,7 +180,7 @@ def read_state_dict(path): # a .safetensors, .pt, .pth, .ckpt or .bin file
         from safetensors.torch import load_file
         try: sd = load_file(str(path))
         except Exception as e: raise DepthPromptError(f"weights file {path} is damaged or not a safetensors file ({e}).") from None
-    elif path.suffix in ('.pt', '.pth', '.ckpt', '.bin'): sd = _torch_load(path)
+    elif path.suffix in ('.pt', '.pth', '.ckpt', '.bin'): sd = load_torch_file(path)
     else: raise DepthPromptError(f"weights file {path} must be .safetensors, .pt, .pth, .ckpt or .bin.")
     while isinstance(sd, dict) and len(sd) and not any(isinstance(v, torch.Tensor) for v in sd.values()):
         inner = [sd[k] for k in ('state_dict', 'model', 'model_state_dict', 'depth_model') if isinstance(sd.get(k), dict)]
@@ -191,7 +192,7 @@ def read_state_dict(path): # a .safetensors, .pt, .pth, .ckpt or .bin file
         while len(sd) and all(k.startswith(prefix) for k in sd): sd = {k[len(prefix):]: v for k, v in sd.items()}
     return sd
 
-# %% ../nbs/07_networks.ipynb #ed6d0c7e
+# %% ../nbs/07_networks.ipynb #25d884ac
 def load_weights(net:DepthNet, # the network to fill
                  path): # its weight file
     "Load the weight file at `path` into `net`, converting an official layout if the registry knows one."
@@ -210,7 +211,7 @@ def load_weights(net:DepthNet, # the network to fill
     net.model.load_state_dict({k: sd[k] for k in own if k in sd}, strict=False)
     return net
 
-# %% ../nbs/07_networks.ipynb #6420e0bb
+# %% ../nbs/07_networks.ipynb #b642fadf
 def _build(e:NetworkEntry, size, cfg):
     "`e.build(size, **cfg)`, with an option it does not take reported as a `DepthPromptError`."
     try: return e.build(size=size, **cfg)
@@ -231,12 +232,12 @@ def create_network(name:str, # a name from `list_networks()`
     if path is not None: load_weights(net, path)
     return net.eval()
 
-# %% ../nbs/07_networks.ipynb #e707eda1
+# %% ../nbs/07_networks.ipynb #43c2eecb
 def network_table():
     "Rows (name, output kind, native resolution, whether the published weights are available offline) of the registry."
     return [(n, e.output, f"{e.size[0]}×{e.size[1]}", 'yes' if _cached_weights(e) else 'no') for n, e in sorted(_networks.items())]
 
-# %% ../nbs/07_networks.ipynb #5f920207
+# %% ../nbs/07_networks.ipynb #baa948c1
 class ResidualUnit(nn.Module):
     "MiDaS's residual conv unit: `relu(x) + conv(relu(conv(relu(x))))`."
     def __init__(self, nf): # channels
@@ -257,7 +258,7 @@ class FusionBlock(nn.Module):
         if skip is not None: x = x + self.resConfUnit1(skip)
         return F.interpolate(self.resConfUnit2(x), scale_factor=2, mode='bilinear', align_corners=True)
 
-# %% ../nbs/07_networks.ipynb #148ebfe3
+# %% ../nbs/07_networks.ipynb #f2087c48
 class Interpolate(nn.Module):
     "Bilinear resize by `scale` (a module, so that the head's layer indices match MiDaS's)."
     def __init__(self, scale=2): super().__init__(); self.scale = scale
@@ -286,7 +287,7 @@ class FusionNet(nn.Module):
         for i in (3, 2, 1): out = getattr(s, f'refinenet{i}')(out, f[i - 1])
         return s.output_conv(out)[:, 0]
 
-# %% ../nbs/07_networks.ipynb #38b3f359
+# %% ../nbs/07_networks.ipynb #7d32a7e5
 @register_network('default', mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(256, 256), output='depth',
                   file='default_net.safetensors', source='package:')
 def default_net(size, # native resolution (fully convolutional: any multiple of 32 runs)
@@ -298,7 +299,7 @@ def default_net(size, # native resolution (fully convolutional: any multiple of 
     enc = timm.create_model(backbone, pretrained=False, features_only=True, out_indices=(1, 2, 3, 4), channels=channels)
     return FusionNet(enc, enc.feature_info.channels(), nf, head, act='softplus', top_skip=False)
 
-# %% ../nbs/07_networks.ipynb #80d19e58
+# %% ../nbs/07_networks.ipynb #5976cfc7
 _DPT_RENAMES = [(re.compile(a), b) for a, b in [
     (r'^pretrained\.model\.cls_token$', 'dpt.embeddings.cls_token'),
     (r'^pretrained\.model\.pos_embed$', 'dpt.embeddings.position_embeddings'),
@@ -335,7 +336,7 @@ def dpt_from_official(sd): # a state dict of DPT-Large, DPT-Hybrid or Omnidata i
         out[k] = v
     return out
 
-# %% ../nbs/07_networks.ipynb #fd1b56a7
+# %% ../nbs/07_networks.ipynb #005477ce
 def _hf_config(cls, **cfg):
     "The transformers configuration `cls(**cfg)`, refusing a field `cls` does not have (it would keep it silently)."
     if bad := [k for k in cfg if k not in inspect.signature(cls.__init__).parameters]:
@@ -373,7 +374,7 @@ def omnidata(size, **cfg):
     "Omnidata v2 depth (DPT-Hybrid trained on Omnidata): input normalised to [−1, 1], 384², relative depth (about [0, 1])."
     return _dpt_hybrid(size, **cfg)
 
-# %% ../nbs/07_networks.ipynb #f4f927c5
+# %% ../nbs/07_networks.ipynb #74b0d32f
 def _depth_anything(size, hidden, heads, layers, out_indices, neck, fusion, backbone=None, **cfg):
     from transformers import DepthAnythingConfig, DepthAnythingForDepthEstimation
     bb = {**dict(model_type='dinov2', image_size=size[0], patch_size=14, hidden_size=hidden, num_attention_heads=heads,
@@ -398,7 +399,7 @@ def depth_anything_v2_large(size, **cfg):
     "Depth Anything v2 Large (DINOv2 ViT-L/14, 335 M): ImageNet normalisation, 518², relative disparity."
     return _depth_anything(size, 1024, 16, 24, (5, 12, 18, 24), (256, 512, 1024, 1024), 256, **cfg)
 
-# %% ../nbs/07_networks.ipynb #0220a475
+# %% ../nbs/07_networks.ipynb #89ac63ea
 class ResNetStages(nn.Module):
     "The four stages of a timm ResNet as MiDaS names them (`layer1` includes the stem); returns the four features."
     def __init__(self, r): # a timm ResNet
@@ -420,7 +421,7 @@ def midas_v21(size, backbone='resnext101_32x8d', # a timm ResNet
     enc = ResNetStages(timm.create_model(backbone, pretrained=False, **cfg))
     return FusionNet(enc, enc.chs, nf)
 
-# %% ../nbs/07_networks.ipynb #de806009
+# %% ../nbs/07_networks.ipynb #9b3d325c
 def _up(x, f=2): return F.interpolate(x, scale_factor=f, mode='bilinear', align_corners=True)
 
 class FTB(nn.Module):
@@ -473,7 +474,7 @@ def leres(size, backbone='resnext101_32x8d', # a timm ResNet
     enc = timm.create_model(backbone, pretrained=False, features_only=True, out_indices=(1, 2, 3, 4), **cfg)
     return LeReS(enc, enc.feature_info.channels(), mid)
 
-# %% ../nbs/07_networks.ipynb #bd1bc571
+# %% ../nbs/07_networks.ipynb #f4050534
 def check_network(name, # a registered network
                   bs=2, # batch size
                   seed=0, # seed of the random weights and input (a ReLU output can be all 0 for an unlucky draw)
