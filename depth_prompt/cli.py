@@ -50,7 +50,7 @@ def _render(p):
         print(f"wrote {a.n} {a.split} {a.mode} renders to {out}")
     return run
 
-# %% ../nbs/13_cli.ipynb #3d992b5d
+# %% ../nbs/13_cli.ipynb #972459b2
 def _json(s):
     import json
     try: return json.loads(s)
@@ -79,7 +79,8 @@ def _train(p):
     p.add_argument('--prompt-cfg', type=_json, default=None, help="JSON of further prompt options")
     p.add_argument('--valid-samples', type=int, default=256)
     p.add_argument('--save-every', type=int, default=None, help="also write last.pth every N steps")
-    p.add_argument('--num-workers', type=int, default=0)
+    p.add_argument('--num-workers', type=int, default=0, help="loader processes for a dataset SPEC")
+    p.add_argument('--render-chunk', type=int, default=None, help="batches per render call (default: 256 renders on a GPU)")
     p.add_argument('--compile', action='store_true', help="torch.compile the network")
     p.add_argument('--no-bf16', dest='bf16', action='store_false', help="full fp32 on a GPU")
     p.add_argument('--wandb', action='store_true', help="log to Weights & Biases")
@@ -89,7 +90,8 @@ def _train(p):
               resume=a.resume, finetune=a.finetune, recipe=a.recipe, seed=a.seed, device=a.device,
               weights=None if a.weights == 'none' else a.weights, valid=a.valid, valid_samples=a.valid_samples,
               bf16=a.bf16, compile=a.compile, save_every=a.save_every, wandb=a.wandb, network_cfg=a.network_cfg,
-              prompt_cfg=a.prompt_cfg, num_workers=a.num_workers)
+              prompt_cfg=a.prompt_cfg, num_workers=a.num_workers,
+              render_chunk=a.render_chunk)
         print(f"trained: {Path(a.out)/'best.pth'} (and last.pth)")
     return run
 

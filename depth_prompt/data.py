@@ -406,7 +406,7 @@ def batch_seed(seed:int, rank:int=0, epoch:int=0, i:int=0):
     "A 32-bit seed for batch `i` of `epoch` on `rank`, independent across all four."
     return int(np.random.SeedSequence([seed, rank, epoch, i]).generate_state(1)[0])
 
-# %% ../nbs/06_data.ipynb #adcab6bd
+# %% ../nbs/06_data.ipynb #79241ee5
 class RenderStream:
     "On-the-fly renders as a dataset: item `i` is a batch of `bs` renders (a dict of tensors on `device`)."
     def __init__(self, n:int, # renders per epoch (on each rank); the stream has `n // bs` batches
@@ -417,19 +417,28 @@ class RenderStream:
                  seed:int=0, # base seed
                  device='cpu', # where to render: the training device
                  background=None, # None (empty, for compositing) or 'photo'
-                 rank:int=None): # process rank (default: fastai's `rank_distrib()`, from the RANK environment variable)
+                 rank:int=None, # process rank (default: fastai's `rank_distrib()`, from the RANK environment variable)
+                 chunk:int=1): # batches rendered per call of the renderer (part of what decides the data)
         if bs < 1 or n < bs: raise DepthPromptError(f"a RenderStream needs 1 ≤ bs ≤ n, got n={n}, bs={bs}.")
+        if chunk < 1: raise DepthPromptError(f"a RenderStream needs chunk ≥ 1, got {chunk}.")
         self.size = (size, size) if isinstance(size, int) else tuple(size)
-        self.rank, self.epoch = rank_distrib() if rank is None else rank, 0
-        store_attr('n,bs,mode,split,seed,device,background')
+        self.rank, self.epoch, self._cur = rank_distrib() if rank is None else rank, 0, (None, None)
+        store_attr('n,bs,mode,split,seed,device,background,chunk')
     def __len__(self): return self.n // self.bs
+    def _chunk(self, c):
+        "Chunk `c` of this epoch: one render of `chunk` batches (fewer for the last), kept while its batches are read."
+        if self._cur[0] != (self.epoch, c):
+            n = min(self.chunk, len(self) - c * self.chunk) * self.bs
+            self._cur = (self.epoch, c), render_batch(n, size=self.size, mode=self.mode, split=self.split, device=self.device,
+                                                      seed=batch_seed(self.seed, self.rank, self.epoch, c), background=self.background)
+        return self._cur[1]
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
-        return render_batch(self.bs, size=self.size, mode=self.mode, split=self.split, device=self.device,
-                            seed=batch_seed(self.seed, self.rank, self.epoch, i), background=self.background)
+        b, j = self._chunk(i // self.chunk), i % self.chunk * self.bs
+        return b if self.chunk == 1 else {k: v[j:j + self.bs] for k, v in b.items()}
     def next_epoch(self):
         "Move to the next epoch: new seeds, new renders."
-        self.epoch += 1
+        self.epoch += 1; self._cur = None, None
     __repr__ = lambda self: f"RenderStream({len(self)} batches of {self.bs}, {self.mode}/{self.split}, {self.size[0]}×{self.size[1]})"
 
 # %% ../nbs/06_data.ipynb #60db9cf3

@@ -37,16 +37,20 @@ def normalize_gt(gt, # B×H×W ground-truth depth
     mean = _sum(g) / _sum(v).clamp_min(1)
     return torch.where(v, 5 * g / mean.clamp_min(1e-8)[:, None, None], 0.)
 
-# %% ../nbs/02_metrics.ipynb #ca7b5062
+# %% ../nbs/02_metrics.ipynb #57c2ae23
 def _exponent(pred, v):
     "(B,) exponents `e` with each sample's largest scored |pred| in [2^(e−1), 2^e)."
     return torch.frexp(torch.where(v, pred.float().abs(), 0.).flatten(1).amax(1).detach())[1].clamp(-126, 126)
+
+def _pow2(x, e):
+    "x·2^e for integer exponents e: exact, and differentiable in x (`torch.ldexp` has no gradient in some PyTorch releases)."
+    return x * torch.exp2(e.to(x.dtype))
 
 def _prep(pred, gt, valid):
     "float32 `pred` (non-finite values 0, each sample divided by `2^e`) and `gt`, 0 outside the scored mask, and that mask."
     v = valid_depth(gt, valid)
     p = torch.where(v & pred.isfinite(), pred.float(), 0.)
-    return torch.ldexp(p, -_exponent(p, v)[:, None, None]), torch.where(v, gt.float(), 0.), v
+    return _pow2(p, -_exponent(p, v)[:, None, None]), torch.where(v, gt.float(), 0.), v
 
 def _scale(p, g): return _sum(p * g) / (_sum(p * p) + 1e-6)
 
@@ -55,9 +59,9 @@ def align_scale(pred, # B×H×W predicted depth
                 valid): # B×H×W scored mask
     "(B,) least-squares scale `s` with `s·pred ≈ gt` on the scored pixels (spec §5)."
     p, g, v = _prep(pred, gt, valid)
-    return torch.ldexp(_scale(p, g), -_exponent(pred.float(), v))  # the scale of `pred` itself, not of the rescaled one
+    return _pow2(_scale(p, g), -_exponent(pred.float(), v))  # the scale of `pred` itself, not of the rescaled one
 
-# %% ../nbs/02_metrics.ipynb #df7b3a64
+# %% ../nbs/02_metrics.ipynb #dcf30ee1
 def _scale_shift(p, g, v):
     n = _sum(v).clamp_min(1)
     mp, mg = _sum(p) / n, _sum(g) / n
@@ -73,7 +77,7 @@ def align_scale_shift(pred, # B×H×W predicted depth
     "(B,) scale `s` and (B,) shift `t` of the least-squares fit `s·pred + t ≈ gt` on the scored pixels."
     p, g, v = _prep(pred, gt, valid)
     s, t = _scale_shift(p, g, v)
-    return torch.ldexp(s, -_exponent(pred.float(), v)), t
+    return _pow2(s, -_exponent(pred.float(), v)), t
 
 # %% ../nbs/02_metrics.ipynb #7d0839af
 def _reduce(vals, ok, reduction):

@@ -302,12 +302,13 @@ class _Shard:
     def __len__(self): return len(self.idx)
     def __getitem__(self, i): return self.ds[self.idx[i]]
 
-# %% ../nbs/09_train.ipynb #f0b6003b
+# %% ../nbs/09_train.ipynb #17747b85
 def _data(c, size, device, rank, world):
     "`depth_dls` for the configuration `c`: this rank's share of the training data, the whole validation set."
     bs, n = c['bs'] // world, c['samples_per_epoch'] // world
     if c['data'] == 'render':
-        trn = RenderStream(n, bs, size, split='train', seed=c['seed'], device=device, rank=rank)
+        chunk = c.get('render_chunk') or (max(1, 256 // bs) if device.type == 'cuda' else 1)
+        trn = RenderStream(n, bs, size, split='train', seed=c['seed'], device=device, rank=rank, chunk=chunk)
     else:
         trn = parse_spec(c['data'])
         if world > 1: trn = _Shard(trn, rank, world)
@@ -315,7 +316,7 @@ def _data(c, size, device, rank, world):
                                      device=device, rank=0)
     return depth_dls(trn, val, size=size, bs=bs, device=device, num_workers=c['num_workers'])
 
-# %% ../nbs/09_train.ipynb #1e03a651
+# %% ../nbs/09_train.ipynb #04409582
 def train(network:str='default', # the registry network to prompt (or fine-tune)
           prompt:str='fourier', # 'fourier', 'pixel', 'hypernet', or 'none' (= `finetune`)
           mode:str='background', # 'background' or 'additive'
@@ -343,6 +344,7 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
           network_cfg:dict=None, # further network options (tiny test configurations)
           prompt_cfg:dict=None, # further prompt options
           num_workers:int=0, # loader processes for dataset SPECs
+          render_chunk:int=None, # 'render' data: batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
           progress:bool=True, # show fastai's progress bars and epoch table
           cbs=None): # extra fastai callbacks
     "Train a prompt (or fine-tune) for `epochs` epochs; returns the fitted `DepthLearner`."
