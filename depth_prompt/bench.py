@@ -54,18 +54,18 @@ def reference_fourier(spectrum, # 1×3×H×(W//2+1)×2 parameters
     y = torch.fft.irfft2(scale * torch.view_as_complex(spectrum.contiguous()), s=(h, w), norm='ortho') / 0.2
     return torch.sigmoid(decorrelate_colors(y))
 
-# %% ../nbs/16_bench.ipynb #c88676ae
+# %% ../nbs/16_bench.ipynb #e0e16148
 def make_step(net, # a `DepthNet` (its weights are frozen or not according to `path`)
               size, # the square input size
               path='fast', # 'reference' or 'fast'
-              compile=False): # `torch.compile` the network (fast path only)
+              compile=False): # `torch.compile` the network (fast path only): True, or a mode such as 'reduce-overhead' (CUDA graphs)
     "A closure running one prompt-training step on a batch, and the prompt it trains."
     ref = path == 'reference'
     net.requires_grad_(ref)
     prompt = FourierPrompt((size, size)).to(next(net.parameters()).device)
     opt = torch.optim.SGD(prompt.parameters(), lr=5e-4, momentum=0.9)
     if not ref: net = net.to(memory_format=torch.channels_last)
-    fwd = torch.compile(net) if compile and not ref else net
+    fwd = net if not compile or ref else torch.compile(net, mode=compile if isinstance(compile, str) else None)
     loss_fn = DepthLoss()
     def step(x, mask, depth, valid, K):
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=not ref):
@@ -79,12 +79,12 @@ def make_step(net, # a `DepthNet` (its weights are frozen or not according to `p
         return loss
     return step, prompt
 
-# %% ../nbs/16_bench.ipynb #2bd19b44
+# %% ../nbs/16_bench.ipynb #f59c8267
 def bench_train_step(network='dpt-hybrid', # registry name (random weights: the compute is the same)
                      bs=8, # batch size
                      size=None, # input size (default: the network's native resolution)
                      path='fast', # 'reference' or 'fast'
-                     compile=False, # `torch.compile` the network (fast path)
+                     compile=False, # `torch.compile` the network (fast path): True or a mode
                      device=None, warmup=3, repeat=10, **cfg):
     "Images per second of one prompt-training step, and the prompt's share of the step time."
     device = device or default_device()
@@ -127,29 +127,31 @@ def bench_inference(network='default', # registry name
     return dict(network=network, bs=bs, size=size, device=device.type, img_per_s=bs / t, ms_per_img=1000 * t / bs,
                 peak_mem_mb=mem, threads=torch.get_num_threads())
 
-# %% ../nbs/16_bench.ipynb #4e48e5a1
-def bench_render(bs=64, size=128, device=None, mode='objects', repeat=5):
-    "Renders per second of `render_batch`."
+# %% ../nbs/16_bench.ipynb #9bce0d12
+def bench_render(bs=64, size=128, device=None, mode='objects', repeat=5, **kw): # kw: `render_batch`'s split, shadows, background
+    "Renders per second of `render_batch` (the first, untimed call compiles the fused kernels on a GPU)."
     from depth_prompt.render import render_batch
     device = device or default_device()
     seeds = iter(range(10**6))
-    t = time_fn(lambda: render_batch(bs, (size, size), mode=mode, seed=next(seeds), device=device), device, 1, repeat)
-    return dict(bs=bs, size=size, mode=mode, device=str(device), batch_s=t, renders_per_s=bs / t)
+    t = time_fn(lambda: render_batch(bs, (size, size), mode=mode, seed=next(seeds), device=device, **kw), device, 1, repeat)
+    return dict(bs=bs, size=size, mode=mode, device=str(device), batch_s=t, renders_per_s=bs / t, **kw)
 
-def bench_data_vs_step(network='default', bs=32, size=None, device=None, repeat=5, **cfg):
-    "Seconds per step spent rendering a batch vs running the fast training step on it."
+def bench_data_vs_step(network='default', bs=32, size=None, device=None, repeat=5,
+                       chunk=1, # batches rendered per call, as `RenderStream(chunk=...)`
+                       **cfg):
+    "Seconds per step spent rendering a batch (a `chunk`-th of one call) vs running the fast training step on it."
     from depth_prompt.render import render_batch
     device = device or default_device()
     net = create_network(network, **cfg).to(device)
     size = size or net.size[0]
     step, _ = make_step(net, size, 'fast')
     seeds = iter(range(10**6))
-    t_data = time_fn(lambda: render_batch(bs, (size, size), seed=next(seeds), device=device), device, 1, repeat)
+    t_data = time_fn(lambda: render_batch(bs * chunk, (size, size), seed=next(seeds), device=device), device, 1, repeat) / chunk
     batch = fake_batch(bs, size, device)
     t_step = time_fn(lambda: step(*batch), device, 2, repeat)
-    return dict(network=network, bs=bs, size=size, data_s=t_data, step_s=t_step, data_share=t_data / (t_data + t_step))
+    return dict(network=network, bs=bs, size=size, chunk=chunk, data_s=t_data, step_s=t_step, data_share=t_data / (t_data + t_step))
 
-# %% ../nbs/16_bench.ipynb #f4e5fa8a
+# %% ../nbs/16_bench.ipynb #6ac12f9b
 def environment():
     "Device and versions, recorded beside every figure."
     import timm, transformers
@@ -163,11 +165,13 @@ def run_all(device=None, quick=False):
     res = []
     if gpu:
         for bs in ([8] if quick else [8, 32]):
-            for path, comp in [('reference', False), ('fast', False), ('fast', True)]:
+            for path, comp in [('reference', False), ('fast', False), ('fast', True), ('fast', 'reduce-overhead')]:
                 res.append(dict(kind='train', **bench_train_step('dpt-hybrid', bs, path=path, compile=comp, device=device)))
         for net, bs in [('dpt-hybrid', 32), ('default', 64)]: res.append(dict(kind='infer', **bench_inference(net, bs, device=device)))
-        for size in (128, 384): res.append(dict(kind='render', **bench_render(256, size, device)))
-        res.append(dict(kind='data', **bench_data_vs_step('default', 32, device=device)))
+        for size in (128, 384):
+            for split in ('train', 'ood'): res.append(dict(kind='render', **bench_render(256, size, device, split=split)))
+        for net, bs, chunk in [('default', 64, 4), ('dpt-hybrid', 8, 32)]:
+            res.append(dict(kind='data', **bench_data_vs_step(net, bs, device=device, chunk=chunk)))
     else:
         res.append(dict(kind='infer', **bench_inference('default', 1, size=384, device='cpu')))
         res.append(dict(kind='infer', **bench_inference('default', 1, size=256, device='cpu')))
@@ -176,7 +180,7 @@ def run_all(device=None, quick=False):
 
 def format_results(res): # a list of result dicts from `run_all`
     "The results as a markdown table."
-    keys = ['kind', 'network', 'path', 'compile', 'bs', 'size', 'img_per_s', 'ms_per_img', 'renders_per_s', 'prompt_share', 'data_share', 'peak_mem_mb']
+    keys = ['kind', 'network', 'path', 'compile', 'bs', 'size', 'split', 'chunk', 'img_per_s', 'ms_per_img', 'renders_per_s', 'prompt_share', 'data_share', 'peak_mem_mb']
     keys = [k for k in keys if any(k in r for r in res)]
     fmt = lambda v: f"{v:.4g}" if isinstance(v, float) else ('' if v is None else str(v))
     rows = ['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)]

@@ -50,7 +50,7 @@ def _render(p):
         print(f"wrote {a.n} {a.split} {a.mode} renders to {out}")
     return run
 
-# %% ../nbs/13_cli.ipynb #972459b2
+# %% ../nbs/13_cli.ipynb #5adfe8e0
 def _json(s):
     import json
     try: return json.loads(s)
@@ -62,7 +62,7 @@ def _train(p):
     p.add_argument('--prompt', choices=['fourier', 'pixel', 'hypernet', 'none'], default='fourier')
     p.add_argument('--mode', choices=['background', 'additive'], default='background')
     p.add_argument('--data', default='render', help="'render' (object renders made on the fly) or a dataset SPEC")
-    p.add_argument('--valid', default=None, help="validation SPEC (default: renders of the held-out shape families)")
+    p.add_argument('--valid', default=None, help="validation SPEC (default: renders of the training shape families, unseen seeds)")
     p.add_argument('--epochs', type=int, default=50)
     p.add_argument('--samples-per-epoch', type=int, default=24000)
     p.add_argument('--batch', type=int, default=8, help="batch size over all processes (default: %(default)s)")
