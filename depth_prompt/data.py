@@ -406,7 +406,7 @@ def batch_seed(seed:int, rank:int=0, epoch:int=0, i:int=0):
     "A 32-bit seed for batch `i` of `epoch` on `rank`, independent across all four."
     return int(np.random.SeedSequence([seed, rank, epoch, i]).generate_state(1)[0])
 
-# %% ../nbs/06_data.ipynb #79241ee5
+# %% ../nbs/06_data.ipynb #924d8fdf
 class RenderStream:
     "On-the-fly renders as a dataset: item `i` is a batch of `bs` renders (a dict of tensors on `device`)."
     def __init__(self, n:int, # renders per epoch (on each rank); the stream has `n // bs` batches
@@ -435,7 +435,7 @@ class RenderStream:
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
         b, j = self._chunk(i // self.chunk), i % self.chunk * self.bs
-        return b if self.chunk == 1 else {k: v[j:j + self.bs] for k, v in b.items()}
+        return {k: v[j:j + self.bs] for k, v in b.items()}
     def next_epoch(self):
         "Move to the next epoch: new seeds, new renders."
         self.epoch += 1; self._cur = None, None
