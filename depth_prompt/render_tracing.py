@@ -62,8 +62,8 @@ def _hits(kind, pk, d, tmin):
     tn = torch.where(okA, sa, torch.where(roots & (eB <= sb) & (eB >= tmin), eB, math.inf))
     return torch.where(al > 0, tp, tn)
 
-# %% ../nbs/05b_render.tracing.ipynb #d2302cfd
-FUSE_MIN_ROWS = 1 << 16  # ... for at least this many rays: small renders never wait for the compiler
+# %% ../nbs/05b_render.tracing.ipynb #6010ea02
+FUSE_MIN_ROWS = 1 << 16  # fuse marches of at least this many rays on CUDA: small renders never wait for the compiler
 
 _FUSED = {}
 
