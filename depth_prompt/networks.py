@@ -240,8 +240,7 @@ def create_network(name:str, # a name from `list_networks()`
                    weights=None, # None (random init), a weight file, or 'hub' (published weights; 'embedded' for `default`)
                    **cfg): # architecture options of the entry (e.g. `size`, tiny test configurations)
     "Build the registered depth network `name` (in eval mode) and load its weights."
-    if name not in _networks: raise DepthPromptError(f"unknown network {name!r}; choose one of {', '.join(list_networks())}.")
-    e = _networks[name]
+    e = lookup(_networks, name, 'network')
     path = None if weights is None else hub_weights(name) if weights in ('hub', 'embedded') else _weights_file(weights)
     size = tuple(cfg.pop('size', e.size))
     net = DepthNet(_build(e, size, cfg), name, e.mean, e.std, size, e.output, e.shift, e.lo_hi)
