@@ -79,5 +79,4 @@ def baseline_background(name:str, # one of `BASELINES`: 'white', 'original', 'no
                         mask, # B×1×H×W object masks
                         generator=None): # a `torch.Generator` for reproducible noise and textures
     "A B×3×H×W background for `x` made the way the baseline `name` makes it."
-    if name not in BASELINES: raise DepthPromptError(f"background {name!r} is unknown; choose one of {', '.join(BASELINES)}.")
-    return BASELINES[name](x, mask, generator)
+    return lookup(BASELINES, name, 'background')(x, mask, generator)

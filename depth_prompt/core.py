@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
-           'set_seed', 'atomic_path', 'asset_path', 'weights_path']
+           'set_seed', 'atomic_path', 'asset_path', 'weights_path', 'lookup']
 
 # %% ../nbs/00_core.ipynb #44d47f6b
 import os, re, time, random, tempfile, contextlib, warnings
@@ -120,3 +120,16 @@ def asset_path(*parts): # path components below the package's `assets` folder
 def weights_path(*parts): # path components below the package's `weights` folder
     "Path of a weight file shipped with the package."
     return Path(__file__).parent.joinpath('weights', *parts)
+
+# %% ../nbs/00_core.ipynb #bcf3bb24
+import difflib
+def lookup(registry:dict, # name → entry
+           name:str, # the name asked for
+           what:str, # what the entries are, for the error ('network', 'prompt kind', ...)
+           extra:str=''): # what else the caller accepts, appended to the list of names (e.g. 'or a checkpoint file')
+    "`registry[name]`, or one error naming the closest names: \"unknown network 'dpt_large'; did you mean 'dpt-large'? choose one of …\"."
+    if name in registry: return registry[name]
+    names = sorted(map(str, registry))
+    close = difflib.get_close_matches(str(name).replace('_', '-').lower(), names, n=3, cutoff=0.6)
+    hint = f" did you mean {' or '.join(map(repr, close))}?" if close else ''
+    raise DepthPromptError(f"unknown {what} {name!r};{hint} choose one of {', '.join(names)}{' ' + extra if extra else ''}.")

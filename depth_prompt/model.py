@@ -14,7 +14,7 @@ from fastcore.foundation import L
 from .core import *
 from .composite import composite, additive, baseline_background, BASELINES
 from .prompts import create_prompt, PROMPTS, FourierPrompt, HyperPrompt
-from .networks import create_network, DepthNet, load_torch_file
+from .networks import create_network, list_networks, DepthNet, load_torch_file
 
 # %% ../nbs/08_model.ipynb #2905577a
 class PromptedDepth(nn.Module):
@@ -29,8 +29,7 @@ class PromptedDepth(nn.Module):
         if mode not in ('background', 'additive'): raise DepthPromptError(f"mode must be 'background' or 'additive', got {mode!r}.")
         if prompt is not None and background is not None:
             raise DepthPromptError("give either a prompt or a baseline background, not both.")
-        if background is not None and background not in BASELINES:
-            raise DepthPromptError(f"background {background!r} is unknown; choose one of {', '.join(BASELINES)}.")
+        if background is not None: lookup(BASELINES, background, 'background')
         store_attr('network,prompt,mode,background,weights')
         self.network_cfg = {'size': tuple(network.size), **(network_cfg or {})}
         self.memory_format = torch.contiguous_format
@@ -216,6 +215,8 @@ def load_model(path_or_name='default', # 'default', one of our checkpoints, or a
         path = weights_path(DEFAULT_MODEL)
         if not path.exists(): raise DepthPromptError(f"the shipped default model {path} is missing; reinstall depth_prompt, "
                                                      f"or train one with `depth-prompt train` and pass its best.pth.")
+    elif not path.exists() and isinstance(path_or_name, str) and len(path.parts) == 1 and not path.suffix:
+        lookup(dict.fromkeys(['default', *list_networks()]), path_or_name, 'model', 'or a checkpoint file')  # a mistyped name
     ck = _torch_load(path)
     name = network if network is None or isinstance(network, str) else network.name
     if isinstance(ck, dict) and ck.get('format') == CHECKPOINT_FORMAT: model = _from_checkpoint(ck, path, name, network)

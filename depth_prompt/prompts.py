@@ -70,8 +70,7 @@ def create_prompt(kind:str='fourier', # one of `PROMPTS`: 'pixel', 'fourier' or 
                   size=(384, 384), # (H, W) the prompt is learned at
                   **kwargs): # further arguments of the prompt class
     "A new prompt of the given kind."
-    if kind not in PROMPTS: raise DepthPromptError(f"prompt kind {kind!r} is unknown; choose one of {', '.join(PROMPTS)}.")
-    return PROMPTS[kind](size=size, **kwargs)
+    return lookup(PROMPTS, kind, 'prompt kind')(size=size, **kwargs)
 
 # %% ../nbs/04_prompts.ipynb #8a3551c6
 @register_prompt('pixel')
