@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
-           'set_seed', 'atomic_path', 'asset_path', 'weights_path', 'lookup']
+           'as_device', 'set_seed', 'stale_temporaries', 'atomic_path', 'check_writable', 'asset_path', 'weights_path',
+           'lookup']
 
 # %% ../nbs/00_core.ipynb #44d47f6b
 import os, re, time, random, tempfile, contextlib, warnings
@@ -76,6 +77,21 @@ def default_device():
     "The GPU if there is one, else the CPU."
     return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
 
+def as_device(device=None, # 'cpu', 'cuda', 'cuda:N', 'mps', a `torch.device`, or `None` for `default_device()`
+              name:str='device'): # how to call the argument in an error message
+    "`device` as a `torch.device` that exists on this machine; a `DepthPromptError` naming it otherwise."
+    if device is None: return default_device()
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise DepthPromptError(f"{name} {device!r} is not a device; use cpu, cuda, cuda:N or mps.") from None
+    n = torch.cuda.device_count() if d.type == 'cuda' and torch.cuda.is_available() else 0
+    if d.type == 'cuda' and not n: raise DepthPromptError(f"{name} {device!r}: this machine has no CUDA GPU; use cpu.")
+    if d.type == 'cuda' and (d.index or 0) >= n:
+        raise DepthPromptError(f"{name} {device!r}: this machine has {n} GPU{'s' * (n > 1)}, cuda:0 to cuda:{n - 1}.")
+    if d.type == 'mps' and not torch.backends.mps.is_available(): raise DepthPromptError(f"{name} {device!r}: MPS is not available here.")
+    if d.type not in ('cpu', 'cuda', 'mps'): raise DepthPromptError(f"{name} {device!r} is not supported; use cpu, cuda, cuda:N or mps.")
+    return d
+
 def set_seed(seed:int): # the seed for Python, numpy and torch
     "Seed every random number generator depth_prompt uses."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
@@ -88,18 +104,22 @@ def _umask():
     m = os.umask(0o022); os.umask(m)
     return m
 
-def _stale_temporaries(path, # the target file
-                       age:float): # only temporaries older than this many seconds
-    "Temporary files `atomic_path` left for `path` (a write killed mid-way) that are older than `age` seconds."
-    pat = re.compile(re.escape(f'.{path.name}.') + r'[A-Za-z0-9_]{8}' + re.escape(f'.tmp{path.suffix}'))
-    now = time.time()
-    with os.scandir(path.parent) as it:
-        return [Path(e.path) for e in it if pat.fullmatch(e.name) and e.is_file(follow_symlinks=False)
-                and now - e.stat(follow_symlinks=False).st_mtime > age]
+_TMP = re.compile(r'\.(.+)\.[a-z0-9_]{8}\.tmp(\.[^.]*)?')  # `.NAME.XXXXXXXX.tmp.SUFFIX`, as `atomic_path` names them
+
+def stale_temporaries(folder, # where to look (not below)
+                      age:float=60.): # only temporaries not written to for this many seconds
+    "Temporary files that `atomic_path` writes killed mid-way left in `folder`, whatever their target."
+    now, out = time.time(), []
+    with os.scandir(folder) as it:
+        for e in it:
+            m = _TMP.fullmatch(e.name)
+            if m and Path(m[1]).suffix == (m[2] or '') and e.is_file(follow_symlinks=False) \
+               and now - e.stat(follow_symlinks=False).st_mtime > age: out.append(Path(e.path))
+    return out
 
 @contextlib.contextmanager
 def atomic_path(path, # the file to write
-                stale:float=60.): # remove this target's leftover temporaries older than this many seconds
+                stale:float=60.): # remove the folder's leftover temporaries not written to for this many seconds
     "Context manager yielding a temporary path that replaces `path` atomically if the block succeeds."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp' + path.suffix, dir=path.parent)
@@ -108,9 +128,21 @@ def atomic_path(path, # the file to write
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # the mode of a plain new file, not mkstemp's 0600
         os.replace(tmp, path)
-        for p in _stale_temporaries(path, stale): p.unlink(missing_ok=True)
+        for p in stale_temporaries(path.parent, stale): p.unlink(missing_ok=True)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
+
+# %% ../nbs/00_core.ipynb #7caa90d7
+def check_writable(path, # a folder to write in (it may not exist yet)
+                   name:str='out'): # how to call the argument in an error message
+    "`path` as a `Path`, checked to be (or to be creatable as) a folder this process can write in."
+    path = Path(path).expanduser()
+    a = next(p for p in (path, *path.parents) if p.exists())  # the first part that exists
+    if not a.is_dir(): raise DepthPromptError(f"{name} {path}: {a} is a file, not a folder.")
+    try: fd, probe = tempfile.mkstemp(prefix='.write_test.', dir=a)
+    except OSError as e: raise DepthPromptError(f"{name} {path}: cannot write in {a} ({e.strerror}).") from None
+    os.close(fd); os.remove(probe)
+    return path
 
 # %% ../nbs/00_core.ipynb #0a5a634e
 def asset_path(*parts): # path components below the package's `assets` folder

@@ -57,6 +57,8 @@ def check_sample(s:dict, # a sample: `rgb` and `mask` required, `depth`, `depth_
     dm = _arr(s, 'depth_mask', src, hw, 'b') & ~bad if has('depth_mask') else mask & (depth > 0)
     K = _arr(s, 'K', src, (3, 3), 'f').astype(np.float32) if has('K') else K_from_fov(*hw).numpy()
     if not np.isfinite(K).all(): raise _err(src, "K contains NaN or infinite values.")
+    if np.linalg.matrix_rank(K.astype(np.float64)) < 3:
+        raise _err(src, f"K is singular (not invertible): {K.round(3).tolist()}; a camera's K is [[fx, 0, cx], [0, fy, cy], [0, 0, 1]].")
     nrm = _arr(s, 'normals', src, (*hw, 3), 'f') if has('normals') else np.zeros((*hw, 3), np.float32)
     return dict(rgb=rgb, mask=mask, depth=depth, depth_mask=dm, K=K,
                 normals=np.nan_to_num(nrm.astype(np.float32), nan=0, posinf=0, neginf=0))
@@ -418,19 +420,20 @@ class RenderStream:
                  device='cpu', # where to render: the training device
                  background=None, # None (empty, for compositing) or 'photo'
                  rank:int=None, # process rank (default: fastai's `rank_distrib()`, from the RANK environment variable)
-                 chunk:int=1): # batches rendered per call of the renderer (part of what decides the data)
+                 chunk:int=1, # batches rendered per call of the renderer (part of what decides the data)
+                 render=None): # the renderer, `f(n, size, mode, split, seed, device, background) -> dict`; default `render_batch`
         if bs < 1 or n < bs: raise DepthPromptError(f"a RenderStream needs 1 ≤ bs ≤ n, got n={n}, bs={bs}.")
         if chunk < 1: raise DepthPromptError(f"a RenderStream needs chunk ≥ 1, got {chunk}.")
         self.size = (size, size) if isinstance(size, int) else tuple(size)
         self.rank, self.epoch, self._cur = rank_distrib() if rank is None else rank, 0, (None, None)
-        store_attr('n,bs,mode,split,seed,device,background,chunk')
+        store_attr('n,bs,mode,split,seed,device,background,chunk'); self.render = render or render_batch
     def __len__(self): return self.n // self.bs
     def _chunk(self, c):
         "Chunk `c` of this epoch: one render of `chunk` batches (fewer for the last), kept while its batches are read."
         if self._cur[0] != (self.epoch, c):
             n = min(self.chunk, len(self) - c * self.chunk) * self.bs
-            self._cur = (self.epoch, c), render_batch(n, size=self.size, mode=self.mode, split=self.split, device=self.device,
-                                                      seed=batch_seed(self.seed, self.rank, self.epoch, c), background=self.background)
+            self._cur = (self.epoch, c), self.render(n, size=self.size, mode=self.mode, split=self.split, device=self.device,
+                                                     seed=batch_seed(self.seed, self.rank, self.epoch, c), background=self.background)
         return self._cur[1]
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
@@ -450,13 +453,17 @@ def render_to_folder(out, # the npz-folder to write (created if needed)
                      seed:int=0, # base seed
                      batch:int=64, # renders per call of the renderer
                      device='cpu', # where to render
-                     background=None): # None (white, for training with a prompt) or 'photo' (for evaluation sets)
+                     background=None, # None (white, for training with a prompt) or 'photo' (for evaluation sets)
+                     overwrite:bool=False): # replace the samples `out` already holds (else they are refused)
     "Render `n` samples into the npz-folder `out` (files `000000.npz`, ...) and return its path."
     if n < 1 or batch < 1: raise DepthPromptError(f"n and batch must be ≥ 1, got n={n}, batch={batch}.")
     if background not in (None, 'photo'): raise DepthPromptError(f"background must be None or 'photo', got {background!r}.")
-    out = Path(out).expanduser()
-    try: out.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError): raise DepthPromptError(f"render output {out} is a file, not a folder.") from None
+    device, out = as_device(device), check_writable(out, 'render output')
+    old = sorted(f for f in out.glob('*.npz') if not f.name.startswith('.')) if out.is_dir() else []
+    if old and not overwrite:
+        raise DepthPromptError(f"render output {out} already holds {len(old)} samples (.npz files): pass overwrite=True "
+                               "(--overwrite) to replace them, or choose another folder.")
+    for f in old: f.unlink()  # before writing: a killed run leaves only new samples, never a mix
     size, nd = (size, size) if isinstance(size, int) else tuple(size), max(6, len(str(n - 1)))
     for j in progress_bar(range(-(-n // batch)), leave=False):
         k = min(batch, n - j * batch)
