@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['OPSET', 'Deployable', 'sample_inputs', 'max_rel_diff', 'export_model']
 
-# %% ../nbs/19_export.ipynb #d08e7bc4
-import json
+# %% ../nbs/19_export.ipynb #e955f2bc
+import json, importlib.util
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import *
@@ -17,7 +17,7 @@ from .evaluate import get_model
 from .geometry import Resizer
 from .data import read_image, read_mask
 
-# %% ../nbs/19_export.ipynb #ed142fec
+# %% ../nbs/19_export.ipynb #7cb0bf2b
 OPSET = 18 # the ONNX opset `export_model` writes
 
 class Deployable(nn.Module):
@@ -45,7 +45,7 @@ class Deployable(nn.Module):
         else: x = additive(net.normalize(image), b, net.lo, net.hi)
         return net.to_depth(net(x).float())
 
-# %% ../nbs/19_export.ipynb #be65c68d
+# %% ../nbs/19_export.ipynb #995c59b5
 def sample_inputs(size, # (H, W) of the network
                   bs:int=2): # how many (the photo, its mirror image, the photo again, ...)
     "(image bs×3×H×W, mask bs×1×H×W) float32: the bundled photo and its mask at `size`."
@@ -60,7 +60,7 @@ def max_rel_diff(a, b): # arrays: `a` compared with the reference `b`
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-6 * np.abs(b).max())))
 
-# %% ../nbs/19_export.ipynb #da52d23e
+# %% ../nbs/19_export.ipynb #4718af19
 def _dynamic_shapes(dynamic_size):
     batch = torch.export.Dim('batch', min=1, max=1024)
     if not dynamic_size: return {'image': {0: batch}, 'mask': {0: batch}}
@@ -89,6 +89,8 @@ def export_model(out, # the file to write: `.onnx` for ONNX, `.pt2` for `torch.e
                  log=print): # where the messages go
     "Export `model` with its prompt baked in; returns `(path, max relative difference or None)`."
     if format not in ('onnx', 'torch'): raise DepthPromptError(f"format must be 'onnx' or 'torch', got {format!r}.")
+    if format == 'onnx' and not all(importlib.util.find_spec(m) for m in ('onnx', 'onnxruntime', 'onnxscript')):
+        raise DepthPromptError("ONNX export needs onnx, onnxruntime and onnxscript: pip install 'depth_prompt[export]'.")
     out = Path(out)
     if out.is_dir(): raise DepthPromptError(f"out {out} is a folder; name the file to write.")
     base = get_model(model, background, 'cpu')
