@@ -18,6 +18,7 @@ py_versions = '3.11 3.12 3.13'.split()
 requirements = shlex.split(cfg.get('requirements', ''))
 pinned_requirements = shlex.split(cfg.get('pinned_requirements', ''))
 dev_requirements = pinned_requirements + shlex.split(cfg.get('dev_requirements', ''))
+export_requirements = shlex.split(cfg.get('export_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses[cfg['license']]
 
@@ -34,7 +35,7 @@ setuptools.setup(
     include_package_data = True,
     package_data = {'depth_prompt': ['weights/*', 'assets/*', 'assets/**/*']},
     install_requires = requirements,
-    extras_require = {'pinned': pinned_requirements, 'dev': dev_requirements},
+    extras_require = {'pinned': pinned_requirements, 'dev': dev_requirements, 'export': export_requirements},
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

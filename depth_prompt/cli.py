@@ -180,8 +180,16 @@ def _predict(p):
     cam.add_argument('--fov', type=float, default=None, help="horizontal field of view in degrees (default: 60)")
     cam.add_argument('--K', type=_floats, default=None, metavar='fx,fy,cx,cy',
                      help="pixel intrinsics of the camera")
+    p.add_argument('--masks', default=None, help="a video or a folder of frames: a folder of per-frame masks, one mask file, or 'auto'")
+    p.add_argument('--points', action='store_true', help="a video: also write a point cloud per frame")
     def run(a):
         _out_folder(a.out)
+        from depth_prompt.video import is_video
+        if len(a.images) == 1 and is_video(a.images[0]):  # one video or folder of frames: depth on one scale for all frames
+            from depth_prompt.video import predict_video
+            predict_video(a.images[0], a.out, a.masks or (a.mask[0] if a.mask else 'auto'), a.model, a.background,
+                          points=a.points, fov=a.fov, K=a.K)
+            return 0
         from depth_prompt.predict import predict_files
         mask = 'auto' if not a.mask else a.mask[0] if len(a.mask) == 1 else a.mask
         done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background,
@@ -197,6 +205,21 @@ def _networks(p):
         rows = [('name', 'output', 'resolution', 'weights offline'), *network_table()]
         widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
         for r in rows: print('  '.join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
+    return run
+
+# %% ../nbs/13_cli.ipynb #fa91d293
+@command('export', "Export a model with its prompt baked in: ONNX (checked with onnxruntime) or a torch.export program.")
+def _export(p):
+    p.add_argument('--model', default='default', help="a checkpoint (default: %(default)s, the embedded network and its prompt)")
+    p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, white or original (default: %(default)s)")
+    p.add_argument('--format', choices=['onnx', 'torch'], default='onnx', help="onnx (.onnx) or torch (torch.export, .pt2)")
+    p.add_argument('--out', default=None, help="the file to write (default: <model>-<background>.onnx or .pt2)")
+    p.add_argument('--opset', type=int, default=None, help="the ONNX opset (default: depth_prompt.export.OPSET, 18)")
+    p.add_argument('--static-size', action='store_true', help="fix H×W at the network's size (only the batch is dynamic)")
+    def run(a):
+        from depth_prompt.export import export_model, OPSET
+        out = a.out or f"{Path(a.model).stem}-{a.background}.{'onnx' if a.format == 'onnx' else 'pt2'}"
+        export_model(out, a.model, a.background, a.format, a.opset or OPSET, False if a.static_size else None)
     return run
 
 # %% ../nbs/13_cli.ipynb #1c6fe7bd
