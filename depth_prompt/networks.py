@@ -504,7 +504,7 @@ class ResNetStages(nn.Module):
         for l in (self.layer1, self.layer2, self.layer3, self.layer4): fs.append(x := l(x))
         return fs
 
-@register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(384, 384), output='disparity',
+@register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(384, 384), output='disparity', lo_hi=(-1., 1.),
                   file='midas_v21-f6b98070.pt', source='https://github.com/isl-org/MiDaS/releases/download/v2_1/midas_v21-f6b98070.pt')
 def midas_v21(size, backbone='resnext101_32x8d', # a timm ResNet
               nf=256, # decoder width
