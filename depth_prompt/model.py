@@ -12,7 +12,7 @@ import numpy as np, torch, torch.nn as nn
 from fastcore.basics import store_attr
 from fastcore.foundation import L
 from .core import *
-from .composite import composite, additive, baseline_background, BASELINES
+from .composite import composite, additive, range_map, baseline_background, BASELINES
 from .prompts import create_prompt, PROMPTS, FourierPrompt, HyperPrompt
 from .networks import create_network, list_networks, DepthNet, load_torch_file
 
@@ -42,6 +42,11 @@ class PromptedDepth(nn.Module):
         return self.prompt is not None or self.background is not None
 
     @property
+    def flavour(self):
+        "The prompt's flavour: 'paper' (composite, then normalise) or 'official' (background range-mapped, §8)."
+        return getattr(self.prompt, 'flavour', 'paper')
+
+    @property
     def kind(self):
         "The prompt kind ('fourier', ...), the baseline's name, or 'none' for the fine-tuning baseline."
         return self.prompt.kind if self.prompt is not None else self.background or 'none'
@@ -54,7 +59,9 @@ class PromptedDepth(nn.Module):
     def background_for(self, image, # B×3×H×W images in [0, 1]
                        mask): # B×1×H×W object masks
         "The background painted behind the objects (1×3×H×W or B×3×H×W), or `None` for the fine-tuning baseline."
-        if self.prompt is not None: return self.prompt(image, mask)
+        if self.prompt is not None:  # the released code's image-input hypernet reads the normalised image (§8)
+            official_image = self.flavour == 'official' and getattr(self.prompt, 'input', None) == 'image'
+            return self.prompt(self.network.normalize(image) if official_image else image, mask)
         if self.background is not None: return baseline_background(self.background, image, mask)
 
     def network_input(self, image, # B×3×H×W images in [0, 1], at the network's resolution
@@ -62,6 +69,7 @@ class PromptedDepth(nn.Module):
         "The normalised batch the network sees."
         net, b = self.network, self.background_for(image, mask)
         if b is None: x = net.normalize(image)
+        elif self.mode == 'background' and self.flavour == 'official': x = composite(net.normalize(image), mask, range_map(b, net.lo, net.hi))
         elif self.mode == 'background': x = net.normalize(composite(image, mask, b))
         else: x = additive(net.normalize(image), b, net.lo, net.hi)
         return x.contiguous(memory_format=self.memory_format)
@@ -84,14 +92,15 @@ def create_model(network='default', # a registered network name, or a `DepthNet`
                  weights='hub', # the network's weights: 'hub' (published; 'embedded' for `default`), a file, or `None`
                  size=None, # the network (and prompt) resolution, int or (H, W); default: the network's native one
                  network_cfg:dict=None, # further `create_network` options (tiny test configurations)
-                 prompt_cfg:dict=None): # further `create_prompt` options
+                 prompt_cfg:dict=None, # further `create_prompt` options
+                 flavour:str='paper'): # the prompt's flavour: 'paper' (method §1–§3) or 'official' (the released code, §8)
     "A `PromptedDepth` from names: a registry network behind a new prompt at the network's resolution."
     cfg = dict(network_cfg or {})
     if size is not None: cfg['size'] = (size, size) if isinstance(size, int) else tuple(size)
     net = create_network(network, weights=weights, **cfg) if isinstance(network, str) else network
     if prompt not in (None, 'none') and background is not None:
         raise DepthPromptError(f"give either a prompt or a baseline background, not both (prompt={prompt!r}, background={background!r}).")
-    p = None if prompt in (None, 'none') else create_prompt(prompt, size=net.size, **(prompt_cfg or {}))
+    p = None if prompt in (None, 'none') else create_prompt(prompt, size=net.size, **{'flavour': flavour, **(prompt_cfg or {})})
     return PromptedDepth(net, p, mode, background, weights if isinstance(network, str) else None, cfg)
 
 # %% ../nbs/08_model.ipynb #2b9cd000
@@ -174,28 +183,37 @@ def _load_state(module, sd, path, what):
 # %% ../nbs/08_model.ipynb #963bb4d2
 _SPECTRUM = 'spectrum_real_imag_t'
 
+def _after(sd, part, skip=None):
+    "The tensors of `sd` whose key contains `part` (and not `skip`), keyed by what follows `part`."
+    return {k[k.index(part) + len(part):]: v for k, v in sd.items() if part in k and (skip is None or skip not in k)}
+
 def official_prompt(sd:dict, # the `state_dict` of an official checkpoint
-                    path='checkpoint'): # its file, for error messages
-    "A `FourierPrompt` or `HyperPrompt` holding the prompt weights of an official release checkpoint."
-    spec = [k for k in sd if k.endswith(f'optimized_distortion.{_SPECTRUM}') or (k.endswith(_SPECTRUM) and 'hyper_network' not in k)]
-    hyper = {k[k.index('hyper_network.'):]: v for k, v in sd.items() if 'hyper_network.' in k}
-    if not spec and not hyper:
+                    path='checkpoint', # its file, for error messages
+                    flavour:str='official'): # the flavour to render it in: 'official' renders what the released code rendered
+    "A `FourierPrompt`, `PixelPrompt` or `HyperPrompt` holding the prompt weights of an official release checkpoint."
+    bias, hyper = _after(sd, 'optimized_distortion.'), _after(sd, 'hyper_network.', skip='optimized_distortion.')
+    if hyper and all(k.startswith('model.model.model.') for k in hyper): hyper = _after(hyper, 'model.', skip=None)  # its wrapper's level
+    theta, image = bias.get(_SPECTRUM), bias.get('image')
+    if theta is None and image is None and not hyper:
         raise DepthPromptError(f"{path} holds no prompt: no '…optimized_distortion.{_SPECTRUM}' nor '…hyper_network.…' weights.")
-    theta = sd[spec[0]] if spec else None
     if theta is not None and (theta.ndim != 5 or theta.shape[:2] != (1, 3) or theta.shape[-1] != 2):
-        raise DepthPromptError(f"{path}: {spec[0]} has shape {tuple(theta.shape)}, not 1×3×H×(W/2+1)×2.")
+        raise DepthPromptError(f"{path}: the spectrum has shape {tuple(theta.shape)}, not 1×3×H×(W/2+1)×2.")
     size = None if theta is None else (theta.shape[2], 2 * (theta.shape[3] - 1))
+    if not hyper and theta is None:
+        prompt = create_prompt('pixel', size=tuple(image.shape[-2:]), flavour=flavour)
+        _load_state(prompt, {'image': image}, path, 'pixel prompt')
+        return prompt
     if not hyper:
-        prompt = create_prompt('fourier', size=size)
+        prompt = create_prompt('fourier', size=size, flavour=flavour)
         _load_state(prompt, {**prompt.state_dict(), _SPECTRUM: theta}, path, 'Fourier prompt')
         return prompt
     convs = [k for k, v in hyper.items() if k.endswith('.weight') and v.ndim == 4]
-    first = hyper.get('hyper_network.model.model.0.weight')
+    first = hyper.get('model.model.0.weight')
     if first is None or len(convs) % 2: raise DepthPromptError(f"{path}: the hypernetwork weights are not pix2pix's U-Net.")
     prompt = HyperPrompt(size or (384, 384), input='mask' if first.shape[1] == 2 else 'image', bias=theta is not None,
-                         ngf=first.shape[0], n_down=len(convs) // 2)
-    if theta is not None: hyper[f'bias.{_SPECTRUM}'] = theta
-    _load_state(prompt, {**prompt.state_dict(), **hyper}, path, f'hypernet prompt (ngf={first.shape[0]}, {len(convs)//2} levels)')
+                         ngf=first.shape[0], n_down=len(convs) // 2, flavour=flavour)
+    state = {f'hyper_network.{k}': v for k, v in hyper.items()} | ({f'bias.{_SPECTRUM}': theta} if theta is not None else {})
+    _load_state(prompt, {**prompt.state_dict(), **state}, path, f'hypernet prompt (ngf={first.shape[0]}, {len(convs)//2} levels)')
     return prompt
 
 # %% ../nbs/08_model.ipynb #2a68ded0

@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['INERT_MODULES', 'disparity_to_depth', 'fit_disparity', 'DepthNet', 'NetworkEntry', 'register_network',
            'list_networks', 'weights_dir', 'hub_weights', 'Unloaded', 'load_torch_file', 'read_state_dict',
-           'load_weights', 'create_network', 'network_table', 'ResidualUnit', 'FusionBlock', 'Interpolate', 'FusionNet',
-           'default_net', 'dpt_from_official', 'dpt_large', 'dpt_hybrid', 'omnidata', 'depth_anything_v2_small',
-           'depth_anything_v2_base', 'depth_anything_v2_large', 'ResNetStages', 'midas_v21', 'FTB', 'FFM',
-           'LeReSDecoder', 'LeReS', 'leres', 'check_network']
+           'guess_network', 'load_weights', 'create_network', 'network_table', 'ResidualUnit', 'FusionBlock',
+           'Interpolate', 'FusionNet', 'default_net', 'dpt_from_official', 'dpt_large', 'dpt_hybrid', 'omnidata',
+           'depth_anything_from_official', 'depth_anything_v2_small', 'depth_anything_v2_base',
+           'depth_anything_v2_large', 'ResNetStages', 'midas_v21', 'FTB', 'FFM', 'LeReSDecoder', 'LeReS', 'leres',
+           'check_network']
 
 # %% ../nbs/07_networks.ipynb #2d810390
 import os, re, pickle, inspect, tempfile, warnings
@@ -122,6 +123,21 @@ def _cached_weights(e:NetworkEntry):
         p = try_to_load_from_cache(e.source, 'model.safetensors')
         if isinstance(p, str): return Path(p)
 
+def _hf_endpoint():
+    "The Hugging Face Hub's address: `$HF_ENDPOINT`, else huggingface_hub's."
+    from huggingface_hub import constants
+    return os.environ.get('HF_ENDPOINT') or constants.ENDPOINT
+
+def _reachable(url, # the address a download would use
+               timeout:float=3.): # seconds to wait for a connection
+    "Whether `url`'s host (or the HTTPS proxy) takes a connection: without one the hub's retries would take 25 s to fail."
+    from urllib.parse import urlparse
+    import socket
+    u = urlparse(os.environ.get('HTTPS_PROXY') or os.environ.get('https_proxy') or url)
+    try: socket.create_connection((u.hostname, u.port or (80 if u.scheme == 'http' else 443)), timeout=timeout).close()
+    except (OSError, TypeError, ValueError): return False
+    return True
+
 def _download(e:NetworkEntry):
     "Download `e`'s weights into `weights_dir()`; raises on any failure."
     if _is_hf(e.source):
@@ -142,6 +158,7 @@ def hub_weights(name:str): # a registered network
     msg = (f"weights of {name!r} are not available offline: download {where} and save it as "
            f"{weights_dir()/e.file} (the folder can be set with $DEPTH_PROMPT_WEIGHTS).")
     if os.environ.get('HF_HUB_OFFLINE', '0').lower() not in ('', '0', 'false', 'no'): raise DepthPromptError(msg)
+    if not _reachable(_hf_endpoint() if _is_hf(e.source) else e.source): raise DepthPromptError(msg)
     try: return _download(e)
     except Exception as err: raise DepthPromptError(msg) from err
 
@@ -209,19 +226,41 @@ def read_state_dict(path): # a .safetensors, .pt, .pth, .ckpt or .bin file
     return sd
 
 # %% ../nbs/07_networks.ipynb #25d884ac
-def load_weights(net:DepthNet, # the network to fill
-                 path): # its weight file
-    "Load the weight file at `path` into `net`, converting an official layout if the registry knows one."
-    sd, e = read_state_dict(path), _networks.get(net.name)
-    if e is not None and e.convert is not None: sd = e.convert(sd)
-    own = net.model.state_dict()
+def guess_network(sd:dict): # a state dict as read from a file
+    "The registry network whose published layout `sd` has, as a name (or a short phrase), or `None`."
+    has = lambda *ps: any(k.startswith(ps) for k in sd)
+    if has('pretrained.blocks.', 'backbone.encoder.layer.') and has('depth_head.', 'head.conv3.'):
+        width = next((v.shape[-1] for k, v in sd.items() if k.endswith('cls_token')), None)
+        return {384: 'depth-anything-v2-small', 768: 'depth-anything-v2-base', 1024: 'depth-anything-v2-large'}.get(width, 'depth-anything-v2')
+    if has('pretrained.model.', 'dpt.'): return 'dpt-hybrid or omnidata' if any('backbone' in k for k in sd) else 'dpt-large'
+    if has('pretrained.layer1.') and has('scratch.'): return 'midas-v21'
+    if has('encoder_modules.'): return 'leres'
+
+def _file_weights(name, path):
+    "The state dicts of the weight file `path`: as read, and converted to network `name`'s names."
+    raw, e = read_state_dict(path), _networks.get(name)
+    return raw, (e.convert(raw) if e is not None and e.convert is not None else raw)
+
+def _check_weights(name, path, read, own):
+    "One error if the converted state dict lacks or misshapes a tensor of `own`, naming the network the file looks made for."
+    raw, sd = read
     need = [k for k in own if not k.endswith('num_batches_tracked')]
     missing = [k for k in need if k not in sd]
-    wrong = [k for k in need if k in sd and sd[k].shape != own[k].shape]
-    if missing or wrong:
-        what = f"{len(missing)} of its {len(need)} tensors are missing (e.g. {missing[0]})" if missing else \
-               f"{len(wrong)} tensors have the wrong shape (e.g. {wrong[0]}: {tuple(sd[wrong[0]].shape)} instead of {tuple(own[wrong[0]].shape)})"
-        raise DepthPromptError(f"{path} does not hold weights for network {net.name!r} with this configuration: {what}.")
+    wrong = [k for k in need if k in sd and tuple(sd[k].shape) != tuple(own[k].shape)]
+    if not (missing or wrong): return
+    what = f"{len(missing)} of its {len(need)} tensors are missing (e.g. {missing[0]})" if missing else \
+           f"{len(wrong)} tensors have the wrong shape (e.g. {wrong[0]}: {tuple(sd[wrong[0]].shape)} instead of {tuple(own[wrong[0]].shape)})"
+    guess = guess_network(raw)
+    hint = f"; it looks like a file for {guess}" if guess not in (None, name) else ''
+    raise DepthPromptError(f"{path} does not hold weights for network {name!r} with this configuration: {what}{hint}.")
+
+def load_weights(net:DepthNet, # the network to fill
+                 path, # its weight file
+                 read:tuple=None): # `(as read, converted)` state dicts of the file, if already read
+    "Load the weight file at `path` into `net`, converting an official layout if the registry knows one."
+    raw, sd = read = read or _file_weights(net.name, path)
+    own = net.model.state_dict()
+    _check_weights(net.name, path, read, own)
     extra = [k for k in sd if k not in own]
     if extra: warnings.warn(f"{path}: ignoring {len(extra)} tensors network {net.name!r} does not have (e.g. {extra[0]}).")
     net.model.load_state_dict({k: sd[k] for k in own if k in sd}, strict=False)
@@ -243,8 +282,11 @@ def create_network(name:str, # a name from `list_networks()`
     e = lookup(_networks, name, 'network')
     path = None if weights is None else hub_weights(name) if weights in ('hub', 'embedded') else _weights_file(weights)
     size = tuple(cfg.pop('size', e.size))
+    read = None if path is None else _file_weights(name, path)
+    if read is not None:  # a file for another network fails here, on shapes alone, before gigabytes are allocated
+        with torch.device('meta'): _check_weights(name, path, read, _build(e, size, cfg).state_dict())
     net = DepthNet(_build(e, size, cfg), name, e.mean, e.std, size, e.output, e.shift, e.lo_hi)
-    if path is not None: load_weights(net, path)
+    if read is not None: load_weights(net, path, read)
     return net.eval()
 
 # %% ../nbs/07_networks.ipynb #43c2eecb
@@ -359,8 +401,9 @@ def _hf_config(cls, **cfg):
     return cls(**cfg)
 
 def _dpt(size, **cfg):
+    "transformers' DPT with the original ViT's LayerNorm eps, 1e-6 (transformers' conversion kept its default, 1e-12)."
     from transformers import DPTConfig, DPTForDepthEstimation
-    return DPTForDepthEstimation(_hf_config(DPTConfig, **{'image_size': size[0], **cfg}))
+    return DPTForDepthEstimation(_hf_config(DPTConfig, **{'image_size': size[0], 'layer_norm_eps': 1e-6, **cfg}))
 
 @register_network(mean=(0.5,) * 3, std=(0.5,) * 3, size=(384, 384), output='disparity', convert=dpt_from_official,
                   file='dpt-large.safetensors', source='Intel/dpt-large')
@@ -389,6 +432,39 @@ def omnidata(size, **cfg):
     "Omnidata v2 depth (DPT-Hybrid trained on Omnidata): input normalised to [−1, 1], 384², relative depth (about [0, 1])."
     return _dpt_hybrid(size, **cfg)
 
+# %% ../nbs/07_networks.ipynb #7a54140e
+_DA_RENAMES = [(re.compile(a), b) for a, b in [
+    (r'^pretrained\.cls_token$', 'backbone.embeddings.cls_token'),
+    (r'^pretrained\.mask_token$', 'backbone.embeddings.mask_token'),
+    (r'^pretrained\.pos_embed$', 'backbone.embeddings.position_embeddings'),
+    (r'^pretrained\.patch_embed\.proj\.', 'backbone.embeddings.patch_embeddings.projection.'),
+    (r'^pretrained\.blocks\.(\d+)\.ls(\d)\.gamma$', r'backbone.encoder.layer.\1.layer_scale\2.lambda1'),
+    (r'^pretrained\.blocks\.(\d+)\.(norm\d|mlp\.fc\d)\.', r'backbone.encoder.layer.\1.\2.'),
+    (r'^pretrained\.blocks\.(\d+)\.attn\.proj\.', r'backbone.encoder.layer.\1.attention.o_proj.'),
+    (r'^pretrained\.norm\.', 'backbone.layernorm.'),
+    (r'^depth_head\.projects\.(\d)\.', r'neck.reassemble_stage.layers.\1.projection.'),
+    (r'^depth_head\.resize_layers\.(\d)\.', r'neck.reassemble_stage.layers.\1.resize.'),
+    (r'^depth_head\.scratch\.layer(\d)_rn\.', lambda m: f'neck.convs.{int(m[1]) - 1}.'),
+    (r'^depth_head\.scratch\.refinenet(\d)\.out_conv\.', lambda m: f'neck.fusion_stage.layers.{4 - int(m[1])}.projection.'),
+    (r'^depth_head\.scratch\.refinenet(\d)\.resConfUnit(\d)\.conv(\d)\.',
+     lambda m: f'neck.fusion_stage.layers.{4 - int(m[1])}.residual_layer{m[2]}.convolution{m[3]}.'),
+    (r'^depth_head\.scratch\.output_conv1\.', 'head.conv1.'),
+    (r'^depth_head\.scratch\.output_conv2\.0\.', 'head.conv2.'),
+    (r'^depth_head\.scratch\.output_conv2\.2\.', 'head.conv3.'),
+    (r'\.attention\.attention\.(query|key|value)\.', lambda m: f'.attention.{m[1][0]}_proj.'),  # transformers < 5 names
+    (r'\.attention\.output\.dense\.', '.attention.o_proj.')]]
+
+def depth_anything_from_official(sd): # a Depth Anything v2 state dict: the authors' or transformers' layout
+    "Rename a Depth Anything v2 state dict (the authors' `.pth`, or a `-hf` `model.safetensors`) to the module's names."
+    out = {}
+    for k, v in sd.items():
+        if m := re.match(r'^pretrained\.blocks\.(\d+)\.attn\.qkv\.(weight|bias)$', k):
+            for n, t in zip('qkv', v.chunk(3)): out[f'backbone.encoder.layer.{m[1]}.attention.{n}_proj.{m[2]}'] = t
+            continue
+        for pat, rep in _DA_RENAMES: k = pat.sub(rep, k)
+        out[k] = v
+    return out
+
 # %% ../nbs/07_networks.ipynb #74b0d32f
 def _depth_anything(size, hidden, heads, layers, out_indices, neck, fusion, backbone=None, **cfg):
     from transformers import DepthAnythingConfig, DepthAnythingForDepthEstimation
@@ -397,7 +473,8 @@ def _depth_anything(size, hidden, heads, layers, out_indices, neck, fusion, back
     cfg = {**dict(reassemble_hidden_size=bb['hidden_size'], neck_hidden_sizes=neck, fusion_hidden_size=fusion), **cfg}
     return DepthAnythingForDepthEstimation(_hf_config(DepthAnythingConfig, backbone_config=bb, **cfg))
 
-_da = dict(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(518, 518), output='disparity')
+_da = dict(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(518, 518), output='disparity',
+           convert=depth_anything_from_official)
 
 @register_network(**_da, file='depth-anything-v2-small.safetensors', source='depth-anything/Depth-Anything-V2-Small-hf')
 def depth_anything_v2_small(size, **cfg):
@@ -427,7 +504,7 @@ class ResNetStages(nn.Module):
         for l in (self.layer1, self.layer2, self.layer3, self.layer4): fs.append(x := l(x))
         return fs
 
-@register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(384, 384), output='disparity',
+@register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(384, 384), output='disparity', lo_hi=(-1., 1.),
                   file='midas_v21-f6b98070.pt', source='https://github.com/isl-org/MiDaS/releases/download/v2_1/midas_v21-f6b98070.pt')
 def midas_v21(size, backbone='resnext101_32x8d', # a timm ResNet
               nf=256, # decoder width
