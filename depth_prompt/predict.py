@@ -54,10 +54,13 @@ def _c_stderr():
             f.seek(0); said.append(f.read().decode('utf-8', 'replace'))
 
 # %% ../nbs/12_predict.ipynb #e0a10003
+_UPRIGHT = {2: lambda a: a[:, ::-1], 3: lambda a: a[::-1, ::-1], 4: lambda a: a[::-1], 5: lambda a: a.swapaxes(0, 1),
+            6: lambda a: np.rot90(a, -1), 7: lambda a: a[::-1, ::-1].swapaxes(0, 1), 8: lambda a: np.rot90(a)} # EXIF Orientation
+
 def read_photo(path, # an image or mask file (PNG, JPEG, TIFF, …; 8 or 16 bit)
                what:str='image', # how to call it in messages
                max_pixels:int=MAX_PIXELS): # refuse larger images; `None`: no limit
-    "The pixels of `path` decoded completely (H×W grey, H×W×3 RGB or H×W×4 RGBA; uint8 or uint16) and its EXIF tags."
+    "The pixels of `path` decoded completely and turned upright (H×W grey, H×W×3 RGB or H×W×4 RGBA; uint8 or uint16) and its EXIF tags."
     path = Path(path)
     if path.is_dir(): raise DepthPromptError(f"{what} {path} is a folder, not an image file.")
     if not path.is_file(): raise DepthPromptError(f"{what} {path} does not exist.")
@@ -77,7 +80,8 @@ def read_photo(path, # an image or mask file (PNG, JPEG, TIFF, …; 8 or 16 bit)
         raise DepthPromptError(f"{what} {path} is damaged ({bad[0] if bad else 'it could not be decoded completely'}); it was not used.")
     if said: sys.stderr.write(said)  # the decoder's other remarks (libpng's about colour profiles) are the user's to see
     if img.dtype not in (np.uint8, np.uint16): raise DepthPromptError(f"{what} {path} has {img.dtype} pixels; use 8 or 16 bit.")
-    return np.ascontiguousarray(img[..., [2, 1, 0, 3][:img.shape[2]]] if img.ndim == 3 else img), exif
+    img = img[..., [2, 1, 0, 3][:img.shape[2]]] if img.ndim == 3 else img
+    return np.ascontiguousarray(_UPRIGHT.get(exif.get(ExifTags.Base.Orientation), lambda a: a)(img)), exif
 
 # %% ../nbs/12_predict.ipynb #8cfd28c4
 def check_K(K, # 3×3 intrinsics (array or tensor), or `None`
@@ -136,7 +140,8 @@ def exif_K(exif, # EXIF tags (`PIL.Image.Exif`, as `read_photo` returns them) or
     unit = _UNIT_MM.get(ifd.get(ExifTags.Base.FocalPlaneResolutionUnit, 2))
     if f35 > 0: f, note = f35 * math.hypot(w, h) / math.hypot(36, 24), f'EXIF FocalLengthIn35mmFilm {f35:g} mm'
     elif fmm > 0 and res > 0 and unit:
-        f = fmm * res / unit * w / (num(ExifTags.Base.ExifImageWidth) or w)
+        full = max(num(ExifTags.Base.ExifImageWidth), num(ExifTags.Base.ExifImageHeight)) or max(h, w)  # as the sensor saw it
+        f = fmm * res / unit * max(h, w) / full  # long sides compared: a photo turned upright has its sides swapped
         note = f'EXIF FocalLength {fmm:g} mm and FocalPlaneXResolution'
     else: return None, None
     return np.array([[f, 0, (w - 1) / 2], [0, f, (h - 1) / 2], [0, 0, 1]], np.float32), note
