@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np, torch, cv2
 from PIL import Image, ExifTags
 from .core import *
-from .geometry import K_from_fov, Resizer, backproject, write_ply, to_frame
+from .geometry import K_from_fov, Resizer, write_ply, to_frame
 from .model import PromptedDepth
 from .evaluate import get_model
 from .viz import colorize_depth
@@ -68,12 +68,17 @@ def read_photo(path, # an image or mask file (PNG, JPEG, TIFF, …; 8 or 16 bit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)
-            with Image.open(path) as im: (w, h), exif = im.size, im.getexif()
+            with Image.open(path) as im:
+                w, h = im.size
+                if max_pixels and w * h > max_pixels:
+                    raise DepthPromptError(f"{what} {path} has {w * h / 1e6:.0f} million pixels ({w}×{h}); {limit}.")
+                # a PNG's EXIF after its pixels would make Pillow decode them all: then there is none to use
+                exif = im.getexif() if im.format != 'PNG' or 'exif' in im.info else Image.Exif()
+    except DepthPromptError: raise
     except Image.DecompressionBombError as e:  # Pillow's own limit (179 million pixels), hit before ours can be
         n = int(re.search(r'\d+', str(e))[0])
         raise DepthPromptError(f"{what} {path} has {n / 1e6:.0f} million pixels; {limit}.") from None
     except (OSError, SyntaxError, ValueError): raise DepthPromptError(f"{what} {path} is not a readable image.") from None
-    if max_pixels and w * h > max_pixels: raise DepthPromptError(f"{what} {path} has {w * h / 1e6:.0f} million pixels ({w}×{h}); {limit}.")
     with _c_stderr() as said: img = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
     said = ''.join(said); bad = _DAMAGED.search(said)
     if img is None or bad or img.shape[:2] != (h, w):
@@ -175,8 +180,9 @@ def point_cloud(rgb, # the image, as for `predict` (a file's EXIF focal length i
     if depth is None: depth = run_model(get_model(model, background, device), img, mask)[0]
     depth = np.asarray(depth, np.float32)
     if depth.shape != mask.shape: raise DepthPromptError(f"depth is {depth.shape} but the image is {mask.shape}.")
-    pts = backproject(torch.from_numpy(depth)[None], torch.from_numpy(K)[None])[0].numpy()
-    return to_frame(pts[mask], frame), (img[mask] * 255).round().astype(np.uint8)
+    v, u = np.nonzero(mask)  # `backproject` of the object's pixels only: a 100-megapixel photo's rays would take 1.2 GB
+    rays = np.stack([u, v, np.ones_like(u)], 1).astype(np.float32) @ np.linalg.inv(K).T.astype(np.float32)
+    return to_frame(rays * depth[v, u][:, None], frame), (img[v, u] * 255).round().astype(np.uint8)
 
 # %% ../nbs/12_predict.ipynb #c4cf8e3c
 class MaskWarning(UserWarning):
@@ -265,6 +271,14 @@ def _check_out(out): # the output folder
     "Refuse an output folder that is an existing file (rather than a `FileExistsError` from deep inside the writing)."
     if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"out {out} is a file, not a folder.")
 
+@contextlib.contextmanager
+def _no_memory_is_error(image):
+    "A failed allocation while `image` is processed as one sentence: torch and OpenCV report it as their own errors."
+    try: yield
+    except (MemoryError, RuntimeError, cv2.error) as e:
+        if not isinstance(e, MemoryError) and not re.search(r"allocate|out of memory|Insufficient memory", str(e)): raise
+        raise DepthPromptError(f"{image}: not enough memory to process it; shrink it.") from None
+
 def output_paths(image, # the image file
                  out, # the output folder
                  auto:bool): # whether the mask is found automatically (then it is saved too)
@@ -294,24 +308,23 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     paths = output_paths(image, out, auto)
     there = [p for p in paths if p.exists() or p.is_symlink()]
     if there and not overwrite: raise DepthPromptError(f"{there[0]} exists; pass --overwrite (overwrite=True) to replace it, or another --out.")
-    rgb, exif = read_photo(image, 'image', max_pixels)
-    alpha, doubts = alpha_of(rgb), []
-    if auto and alpha is not None and mask_rect is None: mask, name, how = alpha, f"the alpha channel of {image}", 'its alpha channel'
-    elif auto:
-        with warnings.catch_warnings(record=True) as said:
-            warnings.simplefilter('always', MaskWarning)
-            try: mask = auto_mask(rgb, mask_rect)
-            except DepthPromptError as e: raise DepthPromptError(f"{image}: {e}") from None
-        doubts = [str(w.message) for w in said if issubclass(w.category, MaskWarning)]
-        name, how = 'the automatic mask', f"an automatic mask (GrabCut {'in the box --mask-rect' if mask_rect else 'from the border'})"
-    elif isinstance(mask, (str, Path)): name, mask = f"mask {mask}", read_photo(mask, 'mask', max_pixels)[0]
-    else: name = f"the mask of {image}"
-    try:
+    with _no_memory_is_error(image):
+        rgb, exif = read_photo(image, 'image', max_pixels)
+        alpha, doubts = alpha_of(rgb), []
+        if auto and alpha is not None and mask_rect is None: mask, name, how = alpha, f"the alpha channel of {image}", 'its alpha channel'
+        elif auto:
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter('always', MaskWarning)
+                try: mask = auto_mask(rgb, mask_rect)
+                except DepthPromptError as e: raise DepthPromptError(f"{image}: {e}") from None
+            doubts = [str(w.message) for w in said if issubclass(w.category, MaskWarning)]
+            name, how = 'the automatic mask', f"an automatic mask (GrabCut {'in the box --mask-rect' if mask_rect else 'from the border'})"
+        elif isinstance(mask, (str, Path)): name, mask = f"mask {mask}", read_photo(mask, 'mask', max_pixels)[0]
+        else: name = f"the mask of {image}"
         img, mask = image_to_float(rgb), mask_to_bool(mask, rgb.shape[:2], name=name)
         K, source = camera_K(K, fov, exif, *mask.shape)
         depth, seen = run_model(get_model(model, background, device), img, mask)
         pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
-    except MemoryError: raise DepthPromptError(f"{image}: not enough memory for {rgb.shape[1]}×{rgb.shape[0]} pixels; shrink it.") from None
     notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
              f'intrinsics fx {K[0, 0]:.2f} fy {K[1, 1]:.2f} cx {K[0, 2]:.2f} cy {K[1, 2]:.2f} (pixels; from {source})']
     writers = [lambda p: p.write_bytes(_npy_bytes(depth)), lambda p: _write_image(p, depth_to_png16(depth, mask)),
