@@ -171,19 +171,28 @@ def _out_folder(out): # the value of --out
 def _predict(p):
     p.add_argument('images', nargs='+', help="image files (RGB, grey, RGBA; 8 or 16 bit)")
     p.add_argument('--mask', action='append', default=None,
-                   help="'auto' (the default: the alpha channel, else GrabCut), a mask file for all images, "
-                        "or --mask once per image")
+                   help="'auto' (the default: the alpha channel, else GrabCut, saved as <stem>_automask.png), "
+                        "a mask file for all images, or --mask once per image")
     p.add_argument('--out', default='.', help="output folder (default: the current one)")
     p.add_argument('--model', default='default', help="a network name or a checkpoint (default: %(default)s)")
     p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, white, original or noise")
+    p.add_argument('--mask-rect', type=_floats, default=None, metavar='x,y,w,h',
+                   help="a box around the object, for the automatic mask (pixels; instead of --mask)")
     cam = p.add_mutually_exclusive_group()
-    cam.add_argument('--fov', type=float, default=None, help="horizontal field of view in degrees (default: 60)")
+    cam.add_argument('--fov', type=float, default=None,
+                     help="horizontal field of view in degrees (default: the photo's EXIF focal length, else 60)")
     cam.add_argument('--K', type=_floats, default=None, metavar='fx,fy,cx,cy',
                      help="pixel intrinsics of the camera")
+    p.add_argument('--frame', choices=['opengl', 'opencv'], default='opengl',
+                   help="point cloud axes: opengl (y up, z towards the viewer; what viewers expect) or opencv (y down, z forward)")
+    p.add_argument('--overwrite', action='store_true', help="replace output files that exist (default: refuse)")
+    p.add_argument('--max-pixels', type=float, default=50e6, help="refuse larger images (default: 50 million)")
     p.add_argument('--masks', default=None, help="a video or a folder of frames: a folder of per-frame masks, one mask file, or 'auto'")
     p.add_argument('--points', action='store_true', help="a video: also write a point cloud per frame")
     def run(a):
         _out_folder(a.out)
+        from depth_prompt.core import DepthPromptError
+        if a.mask and a.mask_rect: raise DepthPromptError("--mask-rect is a box for the automatic mask: give --mask or --mask-rect, not both.")
         from depth_prompt.video import is_video
         if len(a.images) == 1 and is_video(a.images[0]):  # one video or folder of frames: depth on one scale for all frames
             from depth_prompt.video import predict_video
@@ -192,8 +201,9 @@ def _predict(p):
             return 0
         from depth_prompt.predict import predict_files
         mask = 'auto' if not a.mask else a.mask[0] if len(a.mask) == 1 else a.mask
-        done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background,
-                             fov=a.fov, K=a.K, on_error=_report)
+        done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background, fov=a.fov, K=a.K,
+                             on_error=_report, mask_rect=a.mask_rect, frame=a.frame, overwrite=a.overwrite,
+                             max_pixels=int(a.max_pixels))
         return 0 if len(done) == len(a.images) else 2
     return run
 
@@ -207,7 +217,7 @@ def _networks(p):
         for r in rows: print('  '.join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
     return run
 
-# %% ../nbs/13_cli.ipynb #fa91d293
+# %% ../nbs/13_cli.ipynb #b4d3f98a
 @command('export', "Export a model with its prompt baked in: ONNX (checked with onnxruntime) or a torch.export program.")
 def _export(p):
     p.add_argument('--model', default='default', help="a checkpoint (default: %(default)s, the embedded network and its prompt)")
@@ -235,7 +245,8 @@ def demo(out='depth_prompt_demo', # the output folder
     out = Path(out)
     log(f"1. Depth of a photo: the bundled coffee cup ({asset_path('coffee.jpg')}) with its mask, behind the "
         f"{'default network' if str(model) == 'default' else model}'s prompt")
-    predict_files(asset_path('coffee.jpg'), out, mask=asset_path('coffee_mask.png'), model=model, device=device, log=log)
+    predict_files(asset_path('coffee.jpg'), out, mask=asset_path('coffee_mask.png'), model=model, device=device, log=log,
+                  overwrite=True)  # the demo's own folder: a second demo replaces the first
     shipped = [k for k, f in SHIPPED.items() if str(model) == 'default' and weights_path(f).exists()]
     bgs = ['white', 'noise', 'prompt', *shipped]
     log(f"\n2. Evaluation on 24 renders of shape families never seen in training, with each background behind the "

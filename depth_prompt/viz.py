@@ -33,18 +33,19 @@ def _np(x):
 
 # %% ../nbs/14_viz.ipynb #b3d75b37
 def colorize_depth(depth, # H×W depth (camera z), 0 or non-finite where unknown
-                   valid=None, # H×W bool: the pixels to colour (default: where depth is known)
+                   valid=None, # H×W bool: the pixels to colour, usually the object's mask (default: where depth is known)
                    lo:float=None, hi:float=None, # the depth range of the colour map (default: 2nd and 98th percentile)
                    cmap:str='turbo', # a matplotlib colour map: near gets its end, far its start
                    bg=(255, 255, 255)): # the colour of the other pixels
-    "H×W×3 uint8 picture of `depth`, coloured by inverse depth."
+    "H×W×3 uint8 picture of `depth`, coloured by inverse depth over its robust range."
     d = _np(depth).astype(np.float32)
     v = np.isfinite(d) & (d > 0) & (True if valid is None else _np(valid).astype(bool))
     out = np.empty(d.shape + (3,), np.uint8); out[:] = bg
     if not v.any(): return out
     lo = np.percentile(d[v], 2) if lo is None else lo
     hi = np.percentile(d[v], 98) if hi is None else hi
-    t = (1 / d[v] - 1 / hi) / max(1 / lo - 1 / hi, 1e-12) if hi > lo else np.full(v.sum(), .5)
+    # (1/d − 1/hi) / (1/lo − 1/hi), written with ratios only: scale-free, so 1e16 colours like 1
+    t = (hi / d[v] - 1) / (hi / lo - 1) if hi > lo * (1 + 1e-6) else np.full(v.sum(), .5)
     out[v] = (colormaps[cmap](np.clip(t, 0, 1))[:, :3] * 255).round().astype(np.uint8)
     return out
 
@@ -176,6 +177,7 @@ def background_panels(network, # a `DepthNet` (from `create_network`)
                       backgrounds:dict, # {name: callable(x, mask) -> background}: prompts, or baselines via `baseline_background`
                       gt=None): # 1×H×W ground-truth depth, to align, colour and score the predictions with
     "{name: {'composite': H×W×3 uint8, 'depth …': H×W×3 uint8}} for each background."
+    obj = mask[:, 0] > 0
     v = valid_depth(gt, mask) if gt is not None else None
     lo, hi = (np.percentile(gt[v].numpy(), (2, 98)) if gt is not None else (None, None))
     res = {}
@@ -186,7 +188,8 @@ def background_panels(network, # a `DepthNet` (from `create_network`)
         if gt is not None:
             label = f'depth (si-RMSE {si_rmse(pred, normalize_gt(gt, v), v).item():.3f})'
             pred = pred * align_scale(pred, gt, v)[:, None, None]
-        res[name] = {'composite': to_rgb(xc), label: colorize_depth(pred[0], lo=lo, hi=hi)}
+        elif obj.any(): pred = pred / pred[obj].median().clamp_min(1e-30)  # the object's median is 1, as dp.predict's
+        res[name] = {'composite': to_rgb(xc), label: colorize_depth(pred[0], obj[0], lo=lo, hi=hi)}
     return res
 
 # %% ../nbs/14_viz.ipynb #99191076
