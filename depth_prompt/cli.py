@@ -93,10 +93,9 @@ def _kwargs(a, names, none=()):
     return {k: None if k in none and getattr(a, k) == 'none' else getattr(a, k) for k in names}
 
 # %% ../nbs/13_cli.ipynb #5c2acd65
-def _spec_path(spec):
-    "The path in a dataset SPEC: `name:path` or a folder."
-    name, sep, path = str(spec).partition(':')
-    return Path(path if sep and len(name) > 1 and not Path(spec).exists() else spec).expanduser()
+def _folders(opt, specs):
+    "(option, folder) for the dataset SPECs that are plain folders (a `name:path` is the reader's to check)."
+    return [(opt, s) for s in specs if s not in (None, 'render') and not (':' in s[2:] and not Path(s).exists())]
 
 def _check_paths(out=None, # an output folder
                  inputs=(), # (option, path) pairs that must exist
@@ -139,7 +138,7 @@ def _train(p):
                        choices=dict(prompt=['fourier', 'pixel', 'hypernet', 'none'], mode=['background', 'additive'],
                                     recipe=['reference', 'one_cycle']))
     def run(a):
-        _check_paths(a.out, [(o, _spec_path(v)) for o, v in (('--data', a.data), ('--valid', a.valid)) if v not in (None, 'render')]
+        _check_paths(a.out, _folders('--data', [a.data]) + _folders('--valid', [a.valid])
                      + ([('--weights', a.weights)] if a.weights not in ('hub', 'none') else []))
         from depth_prompt.train import train
         learn = train(**_kwargs(a, names, none=('weights',)))
@@ -153,7 +152,7 @@ def _is_file_arg(m): return Path(m).suffix in ('.pth', '.pt', '.ckpt', '.safeten
 def _evaluate(p):
     names = add_params(p, 'evaluate', 'evaluate', skip=('log',), types=dict(data=_csv, backgrounds=_csv))
     def run(a):
-        _check_paths(a.out, [('--data', _spec_path(s)) for s in a.data] + ([('--model', a.model)] if _is_file_arg(a.model) else []),
+        _check_paths(a.out, _folders('--data', a.data) + ([('--model', a.model)] if _is_file_arg(a.model) else []),
                      () if a.overwrite else ['results.json', *(['predictions'] if a.save_predictions else [])])
         from depth_prompt.evaluate import evaluate
         evaluate(**_kwargs(a, names))
@@ -300,21 +299,15 @@ def main(argv=None): # the arguments (default: `sys.argv[1:]`)
     ap = parser()
     a, a.rest = ap.parse_known_args(argv)  # `bench` hands the arguments it does not know to `depth_prompt.bench`
     if a.rest and a.command != 'bench': ap.error(f"unrecognized arguments: {' '.join(a.rest)}")
-    try:
-        try: return a.run(a) or 0
-        except _UserError as e: raise _user_error(e) from None
-    except _user_error() as e:
-        _report(e)
-        return 2
-    except Exception as e:  # what the machine refused: a full disk, a read-only folder, memory
-        if not _environment(e): raise
-        _report(_environment(e))
+    try: return a.run(a) or 0
+    except Exception as e:
+        core = sys.modules.get('depth_prompt.core')  # not imported yet: the error cannot be a `DepthPromptError`
+        if isinstance(e, _UserError) or core and isinstance(e, core.DepthPromptError):
+            _report(e)
+            return 2
+        if not _environment(e): raise  # a bug: its traceback
+        _report(_environment(e))  # what the machine refused: a full disk, a read-only folder, memory
         return 1
-
-def _user_error(e=None):
-    "`DepthPromptError` (imported now: the command already imported torch or is about to report a mistake)."
-    from depth_prompt.core import DepthPromptError
-    return DepthPromptError if e is None else DepthPromptError(str(e))
 
 def _environment(e):
     "One sentence for an error of the machine rather than of the code, else `None`."

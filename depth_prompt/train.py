@@ -446,8 +446,10 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
     if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
     try:
         with data_parallel(learn, cpu=dev.type == 'cpu'): learn.fit_recipe(c['epochs'])
-    except BaseException:
+    except BaseException as e:
         if not rank and not last.exists(): _remove_run(out, new)  # nothing to resume: leave no half run behind
+        if isinstance(e, DepthPromptError):  # one sentence, without the line fastai puts before a callback's error
+            raise DepthPromptError(str(e).rpartition('\n\t')[2]) from None
         raise
     return learn
 
