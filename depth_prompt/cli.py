@@ -216,7 +216,7 @@ def _networks(p):
         for r in rows: print('  '.join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
     return run
 
-# %% ../nbs/13_cli.ipynb #b4d3f98a
+# %% ../nbs/13_cli.ipynb #4a24266a
 @command('export', "Export a model with its prompt baked in: ONNX (checked with onnxruntime) or a torch.export program.")
 def _export(p):
     p.add_argument('--model', default='default', help="a checkpoint (default: %(default)s, the embedded network and its prompt)")

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['OPSET', 'Deployable', 'sample_inputs', 'max_rel_diff', 'export_model']
 
-# %% ../nbs/19_export.ipynb #e955f2bc
+# %% ../nbs/19_export.ipynb #e9fa8915
 import json, importlib.util
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -17,7 +17,7 @@ from .evaluate import get_model
 from .geometry import Resizer
 from .data import read_image, read_mask
 
-# %% ../nbs/19_export.ipynb #7cb0bf2b
+# %% ../nbs/19_export.ipynb #fd71385d
 OPSET = 18 # the ONNX opset `export_model` writes
 
 class Deployable(nn.Module):
@@ -45,7 +45,7 @@ class Deployable(nn.Module):
         else: x = additive(net.normalize(image), b, net.lo, net.hi)
         return net.to_depth(net(x).float())
 
-# %% ../nbs/19_export.ipynb #995c59b5
+# %% ../nbs/19_export.ipynb #9dfd4346
 def sample_inputs(size, # (H, W) of the network
                   bs:int=2): # how many (the photo, its mirror image, the photo again, ...)
     "(image bs×3×H×W, mask bs×1×H×W) float32: the bundled photo and its mask at `size`."
@@ -60,7 +60,7 @@ def max_rel_diff(a, b): # arrays: `a` compared with the reference `b`
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-6 * np.abs(b).max())))
 
-# %% ../nbs/19_export.ipynb #4718af19
+# %% ../nbs/19_export.ipynb #22f17205
 def _dynamic_shapes(dynamic_size):
     batch = torch.export.Dim('batch', min=1, max=1024)
     if not dynamic_size: return {'image': {0: batch}, 'mask': {0: batch}}

@@ -6,7 +6,7 @@
 __all__ = ['VIDEO_EXTS', 'turntable', 'is_video', 'Frames', 'frame_masks', 'depth_batch', 'ScaleChain', 'align_scales', 'flicker',
            'sequence_flicker', 'predict_video']
 
-# %% ../nbs/18_video.ipynb #477f34b1
+# %% ../nbs/18_video.ipynb #c30ed161
 import os, shutil, tempfile, time, zipfile
 from collections import deque
 from pathlib import Path
@@ -23,7 +23,7 @@ from .predict import check_K, auto_mask, point_cloud
 from .data import read_image, read_mask
 from .viz import colorize_depth
 
-# %% ../nbs/18_video.ipynb #96fcfb1c
+# %% ../nbs/18_video.ipynb #0484fd77
 def turntable(family:str='mug', # a shape family of `render.FAMILIES`
               n_frames:int=24, # frames
               size=128, # (H, W) or int
@@ -54,7 +54,7 @@ def turntable(family:str='mug', # a shape family of `render.FAMILIES`
         out['rgb'] = torch.where(out['mask'][..., None], out['rgb'], photo)
     return {k: v.numpy() for k, v in out.items()}
 
-# %% ../nbs/18_video.ipynb #a542aefa
+# %% ../nbs/18_video.ipynb #577782d6
 VIDEO_EXTS = ('.mp4', '.avi', '.mov', '.mkv', '.webm', '.m4v', '.mpg', '.mpeg') # what `Frames` opens as a video
 
 def _natural(p): return [int(t) if t.isdigit() else t.lower() for t in __import__('re').split(r'(\d+)', Path(p).name)]
@@ -68,10 +68,10 @@ def is_video(path): # a path given on the command line
     return p.is_dir() or p.suffix.lower() in VIDEO_EXTS
 
 class Frames:
-    "The frames of a video file, a folder of images or a T×H×W×3 array: `len` (or `None`), `fps`, and `(name, rgb, alpha)` one at a time."
+    "The frames of a video file, a folder of images or a T×H×W×3 array: `len` (`exact` unless a video's own count), `fps`, and `(name, rgb, alpha)` one at a time."
     def __init__(self, source, # a video file, a folder of images, or a T×H×W×3 uint8 array (or a list of H×W×3)
                  fps:float=None): # frames per second of the MP4 written (default: the video's, else 10)
-        self.source, self.files, self.n, self.name, self.fps = source, None, None, 'frames', float(fps or 10.)
+        self.source, self.files, self.n, self.name, self.fps, self.exact = source, None, None, 'frames', float(fps or 10.), True
         if not isinstance(source, (str, Path)):
             self.n = len(source)
             if not self.n: raise DepthPromptError("frames is empty: there is nothing to predict.")
@@ -86,7 +86,7 @@ class Frames:
         if not cap.isOpened(): raise DepthPromptError(f"{p}: not a video OpenCV can read.")
         n, vfps = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), cap.get(cv2.CAP_PROP_FPS)
         cap.release()
-        self.n = n if n > 0 else None  # a count the container states; the frames read are what counts
+        self.n, self.exact = (n if n > 0 else None), False  # the container's count: a hint for the progress bar
         if fps is None and vfps > 0: self.fps = float(vfps)
 
     def __len__(self): return self.n
@@ -106,7 +106,7 @@ class Frames:
                 f = np.asarray(f)
                 yield f'{i:05d}', (image_to_float(f) * 255).round().astype(np.uint8), alpha_of(f)
 
-# %% ../nbs/18_video.ipynb #5de1f927
+# %% ../nbs/18_video.ipynb #388e6608
 def frame_masks(masks, # a folder of masks, one mask file, 'auto', an H×W array, or T×H×W arrays
                 n:int=None): # the number of frames, when known: a folder must hold as many masks
     "A function `(i, name, rgb, alpha) -> H×W bool` giving the mask of frame `i`."
@@ -138,7 +138,7 @@ def frame_masks(masks, # a folder of masks, one mask file, 'auto', an H×W array
         static, what = arr, "mask"
     return lambda i, name, rgb, alpha: mask_to_bool(static, rgb.shape, name=what)
 
-# %% ../nbs/18_video.ipynb #c3797773
+# %% ../nbs/18_video.ipynb #104b5073
 def depth_batch(m:PromptedDepth, # the model
                 rgb, # B×H×W×3 uint8 frames
                 masks): # B×H×W bool object masks
@@ -155,7 +155,7 @@ def depth_batch(m:PromptedDepth, # the model
     obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)
     return torch.where(torch.from_numpy(np.ascontiguousarray(masks)), obj, plain).numpy()
 
-# %% ../nbs/18_video.ipynb #a5272e20
+# %% ../nbs/18_video.ipynb #79af42b1
 class ScaleChain:
     "Call with each frame's depth and mask in turn: returns the scale that puts the frame on the scale of the frames before it."
     def __init__(self, window:int=3, # how many previous frames a new frame is compared with
@@ -180,7 +180,7 @@ def align_scales(depths, # T×H×W relative depths
     chain = ScaleChain(window)
     return np.array([chain(d, mk) for d, mk in zip(depths, masks)], np.float32)
 
-# %% ../nbs/18_video.ipynb #20e3ae08
+# %% ../nbs/18_video.ipynb #bcbc9e71
 def flicker(depths, # T×H×W predicted depths
             masks, # T×H×W bool object masks
             gt=None): # T×H×W exact depths (0 where unknown), or `None` for a video without them
@@ -198,7 +198,7 @@ def flicker(depths, # T×H×W predicted depths
     return dict(flicker=float(np.mean(res)), scale_jitter=float(np.sqrt(np.mean(np.square(scale)))) if gt is not None else None,
                 pairs=len(res))
 
-# %% ../nbs/18_video.ipynb #ebf4c4c9
+# %% ../nbs/18_video.ipynb #8441ca06
 def _as_sequence(seq):
     "A dict of stacked arrays (rgb, mask, depth) from a `turntable` dict or a sequence of sample dicts."
     if isinstance(seq, dict): return seq
@@ -224,7 +224,7 @@ def sequence_flicker(seq, # a `turntable` dict, or a sequence of samples with de
                        si_rmse=float(si_rmse(torch.from_numpy(d), normalize_gt(gt, v), valid_depth(gt, v))))
     return out
 
-# %% ../nbs/18_video.ipynb #b2427dfa
+# %% ../nbs/18_video.ipynb #f7a19b26
 def _npz_add(zf, key, arr):
     "Write `arr` into the open zip `zf` as the `.npz` member `key`."
     with zf.open(f'{key}.npy', 'w', force_zip64=True) as f: np.lib.format.write_array(f, np.asarray(arr), allow_pickle=False)
@@ -283,7 +283,7 @@ class _VideoOut:
 
     def abort(self): self.close(); shutil.rmtree(self.tmp, ignore_errors=True)
 
-# %% ../nbs/18_video.ipynb #34d1b4b3
+# %% ../nbs/18_video.ipynb #4cea6302
 def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 array
                   out, # the output folder
                   masks='auto', # a folder of masks (one per frame), one mask file (a static object), 'auto', or arrays
@@ -304,7 +304,7 @@ def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 ar
     if bs < 1: raise DepthPromptError(f"bs must be at least 1, got {bs}.")
     if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"out {out} is a file, not a folder.")
     frames = Frames(source, fps)
-    get_mask, m, chain = frame_masks(masks, len(frames)), get_model(model, background, device), ScaleChain(window)
+    get_mask, m, chain = frame_masks(masks, len(frames) if frames.exact else None), get_model(model, background, device), ScaleChain(window)
     if K is not None: check_K(K, 1, 1)
     writer, batch, shape, t0 = _VideoOut(out, frames.name, frames.fps, points, png_scale, mp4), [], None, time.perf_counter()
     def flush():
@@ -322,8 +322,6 @@ def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 ar
             if len(batch) == bs: flush()
         if batch: flush()
         if shape is None: raise DepthPromptError(f"{source}: no frame could be read.")
-        if frames.n is not None and frames.files is not None and len(writer.names) != frames.n:
-            raise DepthPromptError(f"{source}: read {len(writer.names)} of {frames.n} frames.")
         done = writer.commit()
     except BaseException:
         writer.abort(); raise
