@@ -20,7 +20,7 @@ from .metrics import si_rmse, normalize_gt, valid_depth, align_scale
 from .model import PromptedDepth
 from .evaluate import get_model
 from .predict import check_K, auto_mask, point_cloud
-from .data import read_image, read_mask
+from .data import read_image, read_mask, _images_in
 from .viz import colorize_depth
 
 # %% ../nbs/18_video.ipynb #0484fd77
@@ -57,11 +57,6 @@ def turntable(family:str='mug', # a shape family of `render.FAMILIES`
 # %% ../nbs/18_video.ipynb #577782d6
 VIDEO_EXTS = ('.mp4', '.avi', '.mov', '.mkv', '.webm', '.m4v', '.mpg', '.mpeg') # what `Frames` opens as a video
 
-def _natural(p): return [int(t) if t.isdigit() else t.lower() for t in __import__('re').split(r'(\d+)', Path(p).name)]
-
-def _image_files(folder): return sorted((f for f in folder.iterdir() if f.suffix.lower() in ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
-                                        and not f.name.startswith('.')), key=_natural)
-
 def is_video(path): # a path given on the command line
     "Whether `path` is a video file (by its suffix) or a folder (of frames): what `depth-prompt predict` reads as a video."
     p = Path(path).expanduser()
@@ -78,7 +73,7 @@ class Frames:
             return
         p = Path(source).expanduser(); self.name = p.stem
         if p.is_dir():
-            self.files = _image_files(p); self.n = len(self.files)
+            self.files = _images_in(p); self.n = len(self.files)
             if not self.files: raise DepthPromptError(f"frames folder {p} holds no images.")
             return
         if not p.is_file(): raise DepthPromptError(f"video {p} does not exist.")
@@ -120,7 +115,7 @@ def frame_masks(masks, # a folder of masks, one mask file, 'auto', an H×W array
     if isinstance(masks, (str, Path)):
         p = Path(masks).expanduser()
         if p.is_dir():
-            files = _image_files(p)
+            files = _images_in(p)
             if not files: raise DepthPromptError(f"masks folder {p} holds no mask images.")
             if n is not None and len(files) != n: raise DepthPromptError(f"masks folder {p} holds {len(files)} masks for {n} frames.")
             def get(i, name, rgb, alpha):
