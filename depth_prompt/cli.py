@@ -235,9 +235,13 @@ def _export(p):
 def demo(out='depth_prompt_demo', # the output folder
          model='default', # 'default' (the embedded network and its prompts) or a checkpoint
          device=None, # where the network runs (default: the GPU if there is one)
+         overwrite:bool=False, # replace the outputs of an earlier demo in `out` (else refused)
          log=print): # where the messages go
     "Predict on the bundled photo and evaluate on the bundled renders; returns the evaluation results."
-    from depth_prompt.core import asset_path, weights_path
+    from depth_prompt.core import asset_path, weights_path, DepthPromptError
+    if (Path(out)/'results.json').exists() and not overwrite:  # before the photo's files: all or nothing
+        raise DepthPromptError(f"{out} already holds a demo's results.json: pass overwrite=True (--overwrite) to replace it, "
+                               "or choose another out.")
     from depth_prompt.evaluate import get_model, evaluate, SHIPPED
     from depth_prompt.predict import predict_files
     get_model(model, 'prompt', device)  # missing weights: fail before writing anything
@@ -251,7 +255,7 @@ def demo(out='depth_prompt_demo', # the output folder
     log(f"\n2. Evaluation on 24 renders of shape families never seen in training, with each background behind the "
         f"objects: {', '.join(bgs)}\n   (white and noise are baselines; prompt is the model's own trained prompt"
         + (", pixel and hypernet the other shipped prompts" if shipped else '') + ")")
-    res = evaluate(asset_path('ood_renders'), model, bgs, out=out, device=device, log=log)
+    res = evaluate(asset_path('ood_renders'), model, bgs, out=out, device=device, overwrite=overwrite, log=log)
     log("   si-RMSE and AbsRel: lower is better; cos-sim (of the surface normals) and δ1: higher is better; "
         "n: samples scored; best in bold.")
     log(f"\nOutputs in {out.resolve()}:\n  coffee_depth.npy / .png / _color.png  the depth map (array, 16-bit, "
@@ -261,12 +265,10 @@ def demo(out='depth_prompt_demo', # the output folder
 
 @command('demo', "Run the main job on the embedded default network, offline: a photo and a held-out render set.")
 def _demo(p):
-    p.add_argument('--out', default='depth_prompt_demo', help="output folder (default: %(default)s)")
-    p.add_argument('--model', default='default', help="a checkpoint to demo instead of the embedded default")
-    p.add_argument('--device', default=None, help="cpu, cuda, ... (default: the GPU if there is one)")
+    names = add_params(p, 'cli', 'demo', skip=('log',))
     def run(a):
         _out_folder(a.out)
-        demo(a.out, a.model, a.device)
+        demo(**_kwargs(a, names))
     return run
 
 # %% ../nbs/13_cli.ipynb #bd2435c1

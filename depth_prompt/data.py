@@ -520,6 +520,6 @@ def depth_dls(train, # training data: a spec string, a sequence of samples, or a
               num_workers:int=0): # DataLoader worker processes for sample datasets
     "fastai `DataLoaders` of `((image, mask), (depth, valid, K))` batches at the network resolution."
     size = (size, size) if isinstance(size, int) else tuple(size)
-    device = default_device() if device is None else torch.device(device)
+    device = as_device(device)
     mk = partial(_loader, size=size, bs=bs, device=device, how=how, num_workers=num_workers)
     return DataLoaders(mk(train, True), mk(valid, False), device=device)
