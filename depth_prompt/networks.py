@@ -349,10 +349,10 @@ class FusionNet(nn.Module):
                   file='default_net.safetensors', source='package:')
 def default_net(size, # native resolution (fully convolutional: any multiple of 32 runs)
             backbone='resnet18d', # timm encoder (features_only)
-            channels=(32, 64, 128, 256), # encoder stage widths
+            channels=(48, 96, 192, 384), # encoder stage widths (3/4 of ResNet-18-D's)
             nf=64, # decoder width
             head=(32, 16)): # widths of the head's convolutions
-    "The embedded default network: compact MiDaS (ResNet-18-D at half width + fusion decoder), positive depth."
+    "The embedded default network: compact MiDaS (ResNet-18-D at 3/4 width + fusion decoder), positive depth."
     enc = timm.create_model(backbone, pretrained=False, features_only=True, out_indices=(1, 2, 3, 4), channels=channels)
     return FusionNet(enc, enc.feature_info.channels(), nf, head, act='softplus', top_skip=False)
 
