@@ -34,7 +34,7 @@ def scene_dls(size=256, # render (= network) resolution
     valid = RenderStream(n_valid, bs, size, mode='scenes', split='val', seed=seed + 1, device=device, rank=0, chunk=chunk)
     return depth_dls(train, valid, size, device=device)
 
-# %% ../nbs/10_pretrain.ipynb #a3b92352
+# %% ../nbs/10_pretrain.ipynb #cb78d629
 class ScalePinnedLoss(DepthLoss):
     "`DepthLoss` + `scale_weight` × (log of the mean predicted depth)², which keeps the raw outputs near 1."
     def __init__(self, normals_weight:float=1., # weight of the normals loss
@@ -121,7 +121,7 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
     with atomic_path(out/'metrics.json') as tmp: tmp.write_text(json.dumps(res, indent=1))
     return res
 
-# %% ../nbs/10_pretrain.ipynb #5be73a4a
+# %% ../nbs/10_pretrain.ipynb #eb992d80
 class TimeBudget(Callback):
     "Fit for about `budget` seconds: the schedule follows elapsed time, and the fit stops at the first epoch end past it."
     order, run_valid = 50, False  # after TrainEvalCallback has advanced `pct_train`, before ParamScheduler reads it
