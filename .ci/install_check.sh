@@ -2,12 +2,12 @@
 # A user's install, not a developer's: a fresh venv that already holds a torch (as Colab does), then `pip install .`
 # without extras. Passes when that torch is kept, every public module of the installed package imports from another
 # folder, the package ships no dev tool (docs/, reproduce/) and no dev-only package (nbdev, …) came with it, and the
-# command answers. Usage: bash .ci/install_check.sh [TORCH_SPEC [TORCHVISION_SPEC]] (default: torch==2.13.0 torchvision==0.28.0).
+# command answers. Usage: bash .ci/install_check.sh [TORCH_SPEC [TORCHVISION_SPEC]] (default: the pinned pair, which pip here finds on the local disk).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python3 -m venv "$tmp/venv"; py="$tmp/venv/bin/python"
-"$py" -m pip install -q "${1:-torch==2.13.0}" "${2:-torchvision==0.28.0}"
+"$py" -m pip install -q "${1:-torch==2.14.1}" "${2:-torchvision==0.29.1}"
 before=$("$py" -c 'import torch; print(torch.__version__)')
 "$py" -m pip install -q "$repo"
 cd "$tmp" && "$py" - "$before" <<'PY'
