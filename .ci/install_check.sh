@@ -16,7 +16,7 @@ assert torch.__version__ == sys.argv[1], f'pip replaced the torch that was there
 assert 'site-packages' in depth_prompt.__file__, depth_prompt.__file__
 mods = [m.name for m in pkgutil.iter_modules(depth_prompt.__path__, 'depth_prompt.')]
 for m in mods: importlib.import_module(m)
-dev = [m for m in ('nbdev', 'execnb', 'markdown_it', 'latex2mathml', 'playwright', 'docs', 'reproduce', 'jupyterlab') if importlib.util.find_spec(m)]
+dev = [m for m in ('nbdev', 'execnb', 'latex2mathml', 'playwright', 'jupyterlab', 'docs', 'reproduce') if importlib.util.find_spec(m)]
 assert not dev, f'a user install brought dev-only packages: {dev}'
 subprocess.run([sys.executable.replace('python', 'depth-prompt'), '--help'], check=True, capture_output=True)
 print(f'user install: torch {torch.__version__} kept; {len(mods)} modules import: {", ".join(m[13:] for m in mods)}; no dev package; depth-prompt --help answers')
