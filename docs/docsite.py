@@ -2,7 +2,7 @@
 
 __all__ = ['doc_procs', 'md', 'site_css', 'search_js', 'chromium_flags', 'doc_nbs', 'page_name', 'skips', 'DocsError',
            'exec_cells', 'add_links', 'run_nb', 'slug', 'render_output', 'render_cell', 'fix_links', 'unlink_missing',
-           'api_markdown', 'search_entries', 'page_html', 'build_docs', 'readme_md', 'make_readme', 'serve', 'check_site', 'repo_url', 'check_links']
+           'api_markdown', 'search_entries', 'page_html', 'build_docs', 'readme_md', 'make_readme', 'serve', 'check_site', 'repo_url', 'repo_file', 'check_links']
 
 import re, os, html, json, time, shutil, hashlib, tempfile, threading, traceback, contextlib, http.server
 from pathlib import Path
@@ -162,6 +162,13 @@ def repo_url(path): # a file's path relative to the repository root
     "The address of a file of the repository on its host (`git_url` and `branch` of settings.ini)."
     cfg = get_config()
     return f"{cfg.git_url.rstrip('/')}/blob/{cfg.branch}/{Path(path).as_posix()}"
+
+def repo_file(url): # any address
+    "The file of this checkout that `url` shows on the repository's host or opens in Colab; `None` for other addresses."
+    cfg = get_config()
+    slug = cfg.git_url.rstrip('/').split('github.com/')[-1]
+    for prefix in (f'https://github.com/{slug}/blob/{cfg.branch}/', f'https://colab.research.google.com/github/{slug}/blob/{cfg.branch}/'):
+        if url.startswith(prefix): return cfg.config_path/unquote(url[len(prefix):].partition('#')[0].split('?')[0]).split('#L')[0]
 
 def fix_links(page_html, # the HTML of one page
               page, # that page's name, relative to the site root
@@ -403,12 +410,10 @@ def check_links(md_file, # a markdown file of the repository (README.md)
     home = (cfg.doc_host + cfg.doc_baseurl).rstrip('/') + '/'
     text = re.sub(r'```.*?```', '', md_file.read_text(encoding='utf-8'), flags=re.S) # links inside code blocks are code
     problems, external = [], []
-    repo = [f"{cfg.git_url.rstrip('/')}/blob/{cfg.branch}/", # links to the repository's files, and to them opened in Colab
-            f"https://colab.research.google.com/github/{cfg.git_url.rstrip('/').split('github.com/')[-1]}/blob/{cfg.branch}/"]
     for url in re.findall(r'\]\(([^)\s]+)\)', text) + re.findall(r'(?:href|src)="([^"]+)"', text):
         path, _, frag = url.partition('#')
-        if prefix := next((p for p in repo if url.startswith(p)), None):
-            if not (cfg.config_path/unquote(path[len(prefix):])).exists(): problems.append(f'{url}: no such file in the repository')
+        if (f := repo_file(url)) is not None:
+            if not f.exists(): problems.append(f'{url}: no such file in the repository')
         elif url.startswith(home):
             if site is None: continue
             page = Path(site)/(path[len(home):] or 'index.html')
@@ -480,6 +485,7 @@ def check_site(site=None, # the built site (default: `doc_path` of settings.ini)
     n_links = 0
     for page, f in facts.items():
         for link in f['links']:
+            if (file := repo_file(link)) is not None and not file.exists(): problems.append(f'{page}: link to a missing file of the repository {link}')
             if not link.startswith(base): continue
             n_links += 1
             path, _, frag = unquote(link[len(base):]).partition('#')

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Optional, for the lab's lent GPU machine only: its image has torch but not fastai & co, and it reaches no package
 # registry, so the wheels travel with the working tree in .whl/ (ignored by git). This installs them into /tmp/site
-# and runs the given command with the package from this checkout, e.g. `bash reproduce/lab_gpu.sh bash reproduce/results.sh`.
+# and runs the given command with the package from this checkout, e.g. `bash reproduce/lab_gpu.sh bash reproduce/benchmarks.sh`.
 # Anywhere else, install the package (`pip install -e .`) and run the scripts directly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
