@@ -1,5 +1,5 @@
 # Throughput of `predict_video` (frames/s): a turntable written as an MP4 plus a folder of masks, read back and
-# predicted with the embedded default network, as a user runs it. Usage: python tools/video_speed.py OUT.json [device] [frames] [size] [bs]
+# predicted with the embedded default network, as a user runs it. Usage: python reproduce/bench_video.py OUT.json [device] [frames] [size] [bs]
 import sys, json, time, tempfile
 from pathlib import Path
 import numpy as np, cv2, torch
