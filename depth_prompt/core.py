@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
            'as_device', 'set_seed', 'stale_temporaries', 'atomic_path', 'check_writable', 'asset_path', 'weights_path',
-           'lookup']
+           'lookup', 'size2']
 
 # %% ../nbs/00_core.ipynb #44d47f6b
 import os, re, time, random, tempfile, contextlib, warnings
@@ -165,3 +165,13 @@ def lookup(registry:dict, # name → entry
     close = difflib.get_close_matches(str(name).replace('_', '-').lower(), names, n=3, cutoff=0.6)
     hint = f" did you mean {' or '.join(map(repr, close))}?" if close else ''
     raise DepthPromptError(f"unknown {what} {name!r};{hint} choose one of {', '.join(names)}{' ' + extra if extra else ''}.")
+
+# %% ../nbs/00_core.ipynb #e390c701
+def size2(size, # an int (a square) or (H, W)
+          name:str='size'): # how to call the argument in an error message
+    "`size` as an (H, W) tuple of positive ints."
+    try: h, w = (size, size) if isinstance(size, (int, np.integer)) else tuple(size); ok = int(h) == h >= 1 and int(w) == w >= 1
+    except (TypeError, ValueError): ok = False
+    if not ok: raise DepthPromptError(f"{name} must be an int or (H, W) of positive ints, got {size!r}.")
+    return int(h), int(w)
+

@@ -424,7 +424,7 @@ class RenderStream:
                  render=None): # the renderer, `f(n, size, mode, split, seed, device, background) -> dict`; default `render_batch`
         if bs < 1 or n < bs: raise DepthPromptError(f"a RenderStream needs 1 ≤ bs ≤ n, got n={n}, bs={bs}.")
         if chunk < 1: raise DepthPromptError(f"a RenderStream needs chunk ≥ 1, got {chunk}.")
-        self.size = (size, size) if isinstance(size, int) else tuple(size)
+        self.size = size2(size)
         self.rank, self.epoch, self._cur = rank_distrib() if rank is None else rank, 0, (None, None)
         store_attr('n,bs,mode,split,seed,device,background,chunk'); self.render = render or render_batch
     def __len__(self): return self.n // self.bs
@@ -464,7 +464,7 @@ def render_to_folder(out, # the npz-folder to write (created if needed)
         raise DepthPromptError(f"render output {out} already holds {len(old)} samples (.npz files): pass overwrite=True "
                                "(--overwrite) to replace them, or choose another folder.")
     for f in old: f.unlink()  # before writing: a killed run leaves only new samples, never a mix
-    size, nd = (size, size) if isinstance(size, int) else tuple(size), max(6, len(str(n - 1)))
+    size, nd = size2(size), max(6, len(str(n - 1)))
     for j in progress_bar(range(-(-n // batch)), leave=False):
         k = min(batch, n - j * batch)
         b = render_batch(k, size=size, mode=mode, split=split, seed=batch_seed(seed, 0, 0, j), device=device, background=background)
@@ -519,7 +519,7 @@ def depth_dls(train, # training data: a spec string, a sequence of samples, or a
               how:str='pad', # fit images to `size` by 'pad' or 'crop'
               num_workers:int=0): # DataLoader worker processes for sample datasets
     "fastai `DataLoaders` of `((image, mask), (depth, valid, K))` batches at the network resolution."
-    size = (size, size) if isinstance(size, int) else tuple(size)
+    size = size2(size)
     device = as_device(device)
     mk = partial(_loader, size=size, bs=bs, device=device, how=how, num_workers=num_workers)
     return DataLoaders(mk(train, True), mk(valid, False), device=device)

@@ -96,7 +96,7 @@ def create_model(network='default', # a registered network name, or a `DepthNet`
                  flavour:str='paper'): # the prompt's flavour: 'paper' (method §1–§3) or 'official' (the released code, §8)
     "A `PromptedDepth` from names: a registry network behind a new prompt at the network's resolution."
     cfg = dict(network_cfg or {})
-    if size is not None: cfg['size'] = (size, size) if isinstance(size, int) else tuple(size)
+    if size is not None: cfg['size'] = size2(size)
     net = create_network(network, weights=weights, **cfg) if isinstance(network, str) else network
     if prompt not in (None, 'none') and background is not None:
         raise DepthPromptError(f"give either a prompt or a baseline background, not both (prompt={prompt!r}, background={background!r}).")
