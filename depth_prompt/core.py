@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
            'as_device', 'set_seed', 'stale_temporaries', 'atomic_path', 'check_writable', 'asset_path', 'weights_path',
-           'lookup', 'size2']
+           'lookup', 'size2', 'Timer']
 
 # %% ../nbs/00_core.ipynb #44d47f6b
 import os, re, time, random, tempfile, contextlib, warnings
@@ -174,4 +174,15 @@ def size2(size, # an int (a square) or (H, W)
     except (TypeError, ValueError): ok = False
     if not ok: raise DepthPromptError(f"{name} must be an int or (H, W) of positive ints, got {size!r}.")
     return int(h), int(w)
+
+
+# %% ../nbs/00_core.ipynb #4315af74
+class Timer:
+    "Seconds since it was made, read by calling it: `t = Timer(device); work(); secs = t()`."
+    def __init__(self, device='cpu'): # where the timed work runs: a CUDA device's queue is waited for at both ends
+        self.device = torch.device(device); self.t0 = self._now()
+    def _now(self):
+        if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
+        return time.perf_counter()
+    def __call__(self): return self._now() - self.t0
 

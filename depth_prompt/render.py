@@ -117,11 +117,8 @@ def render_throughput(bs=64, # batch size
                       n_iter=5, # timed batches
                       **kwargs): # passed to `render_batch` (mode, split, background, shadows)
     "Renders per second of `render_batch` (each timed batch uses a new seed)."
-    import time
     device = torch.device(device or default_device())
-    def sync(): torch.cuda.synchronize(device) if device.type == 'cuda' else None
-    render_batch(bs, size, device=device, seed=10**6, **kwargs); sync()
-    t0 = time.perf_counter()
+    render_batch(bs, size, device=device, seed=10**6, **kwargs)
+    t = Timer(device)
     for i in range(n_iter): render_batch(bs, size, device=device, seed=i, **kwargs)
-    sync()
-    return bs * n_iter / (time.perf_counter() - t0)
+    return bs * n_iter / t()
