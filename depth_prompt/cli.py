@@ -242,7 +242,8 @@ def demo(out='depth_prompt_demo', # the output folder
     if (Path(out)/'results.json').exists() and not overwrite:  # before the photo's files: all or nothing
         raise DepthPromptError(f"{out} already holds a demo's results.json: pass overwrite=True (--overwrite) to replace it, "
                                "or choose another out.")
-    from depth_prompt.evaluate import get_model, evaluate, SHIPPED
+    from depth_prompt.model import get_model, SHIPPED
+    from depth_prompt.evaluate import evaluate
     from depth_prompt.predict import predict_files
     get_model(model, 'prompt', device)  # missing weights: fail before writing anything
     out = Path(out)

@@ -175,7 +175,6 @@ def size2(size, # an int (a square) or (H, W)
     if not ok: raise DepthPromptError(f"{name} must be an int or (H, W) of positive ints, got {size!r}.")
     return int(h), int(w)
 
-
 # %% ../nbs/00_core.ipynb #4315af74
 class Timer:
     "Seconds since it was made, read by calling it: `t = Timer(device); work(); secs = t()`."
@@ -185,4 +184,3 @@ class Timer:
         if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
         return time.perf_counter()
     def __call__(self): return self._now() - self.t0
-

@@ -13,8 +13,7 @@ import numpy as np, torch, cv2
 from PIL import Image, ExifTags
 from .core import *
 from .geometry import K_from_fov, Resizer, write_ply, to_frame
-from .model import PromptedDepth
-from .evaluate import get_model
+from .model import PromptedDepth, get_model
 from .viz import colorize_depth
 
 # %% ../nbs/12_predict.ipynb #fa702a53
