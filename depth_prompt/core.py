@@ -48,8 +48,9 @@ def alpha_of(img): # an image array as accepted by `image_to_float`
 # %% ../nbs/00_core.ipynb #f81efff6
 def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first channel is used)
                  shape=None, # the (H, W) the mask must have, usually the image's
-                 name='mask'): # how to call the mask in an error message
-    "Return `mask` as an H×W bool array, checking its shape and that it is not empty."
+                 name='mask', # how to call the mask in an error message
+                 empty_ok:bool=False): # accept a mask with no object pixel (a dataset's sample, skipped when scored)
+    "Return `mask` as an H×W bool array, checking its shape and (unless `empty_ok`) that it is not empty."
     mask = np.asarray(mask)
     if mask.ndim == 3: mask = mask[..., 0]
     if mask.ndim != 2: raise DepthPromptError(f"{name} must be an H×W array, got shape {mask.shape}.")
@@ -57,7 +58,7 @@ def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first cha
         raise DepthPromptError(f"{name} is {mask.shape[0]}×{mask.shape[1]} but the image is {shape[0]}×{shape[1]}.")
     if mask.dtype.kind == 'f' and not np.isfinite(mask).all(): raise DepthPromptError(f"{name} contains NaN values.")
     mask = mask > (mask.max() / 2 if mask.dtype.kind in 'fiu' and mask.max() > 1 else 0.5) if mask.dtype != bool else mask
-    if not mask.any(): raise DepthPromptError(f"{name} is empty: it marks no object pixel.")
+    if not (empty_ok or mask.any()): raise DepthPromptError(f"{name} is empty: it marks no object pixel.")
     return mask
 
 # %% ../nbs/00_core.ipynb #623b8fd1
