@@ -18,7 +18,7 @@ from .render import FAMILIES, render_parts
 from .composite import random_texture
 from .metrics import si_rmse, normalize_gt, valid_depth, align_scale
 from .model import PromptedDepth, get_model
-from .predict import check_K, auto_mask, point_cloud
+from .photo import check_K, auto_mask, point_cloud
 from .data import read_image, read_mask, _images_in
 from .viz import colorize_depth
 
