@@ -7,7 +7,7 @@ __all__ = ['time_fn', 'fake_batch', 'reference_fourier', 'make_step', 'bench_tra
            'bench_render', 'bench_data_vs_step', 'environment', 'run_all', 'format_results', 'main']
 
 # %% ../nbs/16_bench.ipynb #821ecaa1
-import time, json, platform, argparse
+import json, platform, argparse
 from pathlib import Path
 from fastcore.imports import in_ipython
 from functools import partial
@@ -19,18 +19,14 @@ from .composite import composite
 from .metrics import DepthLoss
 
 # %% ../nbs/16_bench.ipynb #70bc53cc
-def _sync(device):
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize()
-
 def time_fn(fn, # the callable to time (no arguments)
             device='cpu', # where it runs
             warmup=3, # untimed calls first (compilation, cuDNN autotuning, allocator warm-up)
             repeat=10): # timed calls
     "Median seconds per call of `fn`."
     for _ in range(warmup): fn()
-    _sync(device); times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter(); fn(); _sync(device); times.append(time.perf_counter() - t0)
+    times = []
+    for _ in range(repeat): t = Timer(device); fn(); times.append(t())
     return float(np.median(times))
 
 # %% ../nbs/16_bench.ipynb #a8db722a

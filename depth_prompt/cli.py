@@ -154,7 +154,7 @@ def _evaluate(p):
     def run(a):
         _check_paths(a.out, _folders('--data', a.data) + ([('--model', a.model)] if _is_file_arg(a.model) else []),
                      () if a.overwrite else ['results.json', *(['predictions'] if a.save_predictions else [])])
-        from depth_prompt.evaluate import evaluate
+        from depth_prompt.evaluation import evaluate
         evaluate(**_kwargs(a, names))
     return run
 
@@ -198,7 +198,7 @@ def _predict(p):
             predict_video(a.images[0], a.out, a.masks or (a.mask[0] if a.mask else 'auto'), a.model, a.background,
                           points=a.points, fov=a.fov, K=a.K)
             return 0
-        from depth_prompt.predict import predict_files
+        from depth_prompt.photo import predict_files
         mask = 'auto' if not a.mask else a.mask[0] if len(a.mask) == 1 else a.mask
         done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background, fov=a.fov, K=a.K,
                              on_error=_report, mask_rect=a.mask_rect, frame=a.frame, overwrite=a.overwrite,
@@ -242,8 +242,9 @@ def demo(out='depth_prompt_demo', # the output folder
     if (Path(out)/'results.json').exists() and not overwrite:  # before the photo's files: all or nothing
         raise DepthPromptError(f"{out} already holds a demo's results.json: pass overwrite=True (--overwrite) to replace it, "
                                "or choose another out.")
-    from depth_prompt.evaluate import get_model, evaluate, SHIPPED
-    from depth_prompt.predict import predict_files
+    from depth_prompt.model import get_model, SHIPPED
+    from depth_prompt.evaluation import evaluate
+    from depth_prompt.photo import predict_files
     get_model(model, 'prompt', device)  # missing weights: fail before writing anything
     out = Path(out)
     log(f"1. Depth of a photo: the bundled coffee cup ({asset_path('coffee.jpg')}) with its mask, behind the "

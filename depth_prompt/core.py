@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DepthPromptError', 'image_to_float', 'alpha_of', 'mask_to_bool', 'to_batch', 'from_batch', 'default_device',
            'as_device', 'set_seed', 'stale_temporaries', 'atomic_path', 'check_writable', 'asset_path', 'weights_path',
-           'lookup']
+           'lookup', 'size2', 'Timer']
 
 # %% ../nbs/00_core.ipynb #44d47f6b
 import os, re, time, random, tempfile, contextlib, warnings
@@ -48,8 +48,9 @@ def alpha_of(img): # an image array as accepted by `image_to_float`
 # %% ../nbs/00_core.ipynb #f81efff6
 def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first channel is used)
                  shape=None, # the (H, W) the mask must have, usually the image's
-                 name='mask'): # how to call the mask in an error message
-    "Return `mask` as an H×W bool array, checking its shape and that it is not empty."
+                 name='mask', # how to call the mask in an error message
+                 empty_ok:bool=False): # accept a mask with no object pixel (a dataset's sample, skipped when scored)
+    "Return `mask` as an H×W bool array, checking its shape and (unless `empty_ok`) that it is not empty."
     mask = np.asarray(mask)
     if mask.ndim == 3: mask = mask[..., 0]
     if mask.ndim != 2: raise DepthPromptError(f"{name} must be an H×W array, got shape {mask.shape}.")
@@ -57,7 +58,7 @@ def mask_to_bool(mask, # H×W array (bool, 0/1, 0/255) or H×W×C (the first cha
         raise DepthPromptError(f"{name} is {mask.shape[0]}×{mask.shape[1]} but the image is {shape[0]}×{shape[1]}.")
     if mask.dtype.kind == 'f' and not np.isfinite(mask).all(): raise DepthPromptError(f"{name} contains NaN values.")
     mask = mask > (mask.max() / 2 if mask.dtype.kind in 'fiu' and mask.max() > 1 else 0.5) if mask.dtype != bool else mask
-    if not mask.any(): raise DepthPromptError(f"{name} is empty: it marks no object pixel.")
+    if not (empty_ok or mask.any()): raise DepthPromptError(f"{name} is empty: it marks no object pixel.")
     return mask
 
 # %% ../nbs/00_core.ipynb #623b8fd1
@@ -165,3 +166,22 @@ def lookup(registry:dict, # name → entry
     close = difflib.get_close_matches(str(name).replace('_', '-').lower(), names, n=3, cutoff=0.6)
     hint = f" did you mean {' or '.join(map(repr, close))}?" if close else ''
     raise DepthPromptError(f"unknown {what} {name!r};{hint} choose one of {', '.join(names)}{' ' + extra if extra else ''}.")
+
+# %% ../nbs/00_core.ipynb #e390c701
+def size2(size, # an int (a square) or (H, W)
+          name:str='size'): # how to call the argument in an error message
+    "`size` as an (H, W) tuple of positive ints."
+    try: h, w = (size, size) if isinstance(size, (int, np.integer)) else tuple(size); ok = int(h) == h >= 1 and int(w) == w >= 1
+    except (TypeError, ValueError): ok = False
+    if not ok: raise DepthPromptError(f"{name} must be an int or (H, W) of positive ints, got {size!r}.")
+    return int(h), int(w)
+
+# %% ../nbs/00_core.ipynb #4315af74
+class Timer:
+    "Seconds since it was made, read by calling it: `t = Timer(device); work(); secs = t()`."
+    def __init__(self, device='cpu'): # where the timed work runs: a CUDA device's queue is waited for at both ends
+        self.device = torch.device(device); self.t0 = self._now()
+    def _now(self):
+        if self.device.type == 'cuda': torch.cuda.synchronize(self.device)
+        return time.perf_counter()
+    def __call__(self): return self._now() - self.t0

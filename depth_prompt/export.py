@@ -11,9 +11,8 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import *
 from .composite import additive
-from .model import PromptedDepth, model_description
+from .model import PromptedDepth, model_description, get_model
 from .prompts import HyperPrompt
-from .evaluate import get_model
 from .geometry import Resizer
 from .data import read_image, read_mask
 

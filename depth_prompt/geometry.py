@@ -139,7 +139,7 @@ class Resizer:
         if how not in ('pad', 'crop'): raise DepthPromptError(f"how must be 'pad' or 'crop', got {how!r}.")
         if min(h, w) < 1: raise DepthPromptError(f"the image is empty ({h}×{w}).")
         self.h, self.w, self.how, self.fill = h, w, how, fill
-        self.sz = (size, size) if isinstance(size, int) else tuple(size)
+        self.sz = size2(size)
         scale = (min if how == 'pad' else max)(self.sz[0] / h, self.sz[1] / w)
         fit = min if how == 'pad' else max
         self.nh, self.nw = fit(self.sz[0], max(1, round(h * scale))), fit(self.sz[1], max(1, round(w * scale)))

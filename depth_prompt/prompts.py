@@ -14,13 +14,6 @@ from .core import *
 # %% ../nbs/04_prompts.ipynb #985e3a6e
 FLAVOURS = ('paper', 'official') # the paper's formulas (method §1–§3), or the released code's (§8)
 
-def _size2(size, name='size'):
-    "`size` as an (H, W) tuple of positive ints."
-    try: h, w = (size, size) if isinstance(size, int) else tuple(size); ok = int(h) == h >= 1 and int(w) == w >= 1
-    except (TypeError, ValueError): ok = False
-    if not ok: raise DepthPromptError(f"{name} must be an int or (H, W) of positive ints, got {size!r}.")
-    return int(h), int(w)
-
 def _fp32(t):
     "`t` in at least single precision: FFTs (and this module's maths) are not done in half precision."
     return t if t.dtype == torch.float64 else t.float()
@@ -37,7 +30,7 @@ class Prompt(nn.Module):
                  flavour:str='paper', # 'paper' (method §1–§3) or 'official' (the released code, §8); see `FLAVOURS`
                  **cfg): # the other constructor arguments, kept in `config`
         super().__init__()
-        self.size, self.flavour = _size2(size), lookup(dict(zip(FLAVOURS, FLAVOURS)), flavour, 'flavour')
+        self.size, self.flavour = size2(size), lookup(dict(zip(FLAVOURS, FLAVOURS)), flavour, 'flavour')
         self.config = dict(kind=self.kind, size=self.size, flavour=flavour, **cfg)
 
     def background(self):
@@ -198,7 +191,7 @@ class HyperPrompt(Prompt):
         if input not in ('mask', 'image'): raise DepthPromptError(f"input must be 'mask' or 'image', got {input!r}.")
         super().__init__(size, flavour, input=input, bias=bias, ngf=ngf, n_down=n_down, net_size=net_size)
         default = self.size if flavour == 'paper' else tuple(min(s, 384) for s in self.size)
-        self.input, self.net_size = input, _size2(net_size or default, 'net_size')
+        self.input, self.net_size = input, size2(net_size or default, 'net_size')
         self.n_down = n_down or auto_n_down(self.net_size)
         self.hyper_network = UnetGenerator(2 if input == 'mask' else 6, 6, self.n_down, ngf)
         self.bias = FourierPrompt(self.size, flavour=flavour) if bias else None

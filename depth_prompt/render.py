@@ -83,9 +83,8 @@ def render_batch(n:int, # number of samples
                  background=None, # objects mode: None (white, the prompt replaces it) or 'photo'
                  shadows=True): # cast one shadow ray per lit pixel
     "A batch of renders: dict of rgb B×H×W×3 uint8, mask B×H×W bool, depth B×H×W float32, normals B×H×W×3, K B×3×3."
-    H, W = (size, size) if isinstance(size, int) else tuple(size)
+    H, W = size2(size)
     if not (isinstance(n, int) and n >= 1): raise DepthPromptError(f"n must be a positive int, got {n!r}.")
-    if min(H, W) < 1: raise DepthPromptError(f"size must be positive, got {size!r}.")
     if mode not in ('objects', 'scenes'): raise DepthPromptError(f"mode must be 'objects' or 'scenes', got {mode!r}.")
     if split not in _SEED_OFFSET: raise DepthPromptError(f"split must be 'train', 'val' or 'ood', got {split!r}.")
     if background not in (None, 'photo'): raise DepthPromptError(f"background must be None or 'photo', got {background!r}.")
@@ -102,7 +101,7 @@ def render_parts(parts, # parts built with n = 1 (`box`, `frustum`, `torus`, …
                  device='cpu', # where to render
                  shadows=True): # cast one shadow ray per lit pixel
     "Render one scene made of `parts` in a grey material; same dict as `render_batch` with B = 1."
-    H, W = (size, size) if isinstance(size, int) else tuple(size)
+    H, W = size2(size)
     tables = _cat_parts([dict(p, obj=torch.zeros(1, dtype=torch.long)) for p in parts])
     mat = torch.tensor([[0., .6, .6, .6, .6, .6, .6, 4, .3, 20, 0, 0]]).expand(1, 2, 12)
     eye, target = torch.as_tensor(eye, dtype=torch.float32)[None], torch.as_tensor(target, dtype=torch.float32)[None]
@@ -118,11 +117,8 @@ def render_throughput(bs=64, # batch size
                       n_iter=5, # timed batches
                       **kwargs): # passed to `render_batch` (mode, split, background, shadows)
     "Renders per second of `render_batch` (each timed batch uses a new seed)."
-    import time
     device = torch.device(device or default_device())
-    def sync(): torch.cuda.synchronize(device) if device.type == 'cuda' else None
-    render_batch(bs, size, device=device, seed=10**6, **kwargs); sync()
-    t0 = time.perf_counter()
+    render_batch(bs, size, device=device, seed=10**6, **kwargs)
+    t = Timer(device)
     for i in range(n_iter): render_batch(bs, size, device=device, seed=i, **kwargs)
-    sync()
-    return bs * n_iter / (time.perf_counter() - t0)
+    return bs * n_iter / t()

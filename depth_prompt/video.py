@@ -7,7 +7,7 @@ __all__ = ['VIDEO_EXTS', 'turntable', 'is_video', 'Frames', 'frame_masks', 'dept
            'sequence_flicker', 'predict_video']
 
 # %% ../nbs/18_video.ipynb #c30ed161
-import os, shutil, tempfile, time, zipfile
+import os, shutil, tempfile, zipfile
 from collections import deque
 from pathlib import Path
 import numpy as np, torch, cv2
@@ -17,9 +17,8 @@ from .geometry import Resizer, write_ply
 from .render import FAMILIES, render_parts
 from .composite import random_texture
 from .metrics import si_rmse, normalize_gt, valid_depth, align_scale
-from .model import PromptedDepth
-from .evaluate import get_model
-from .predict import check_K, auto_mask, point_cloud
+from .model import PromptedDepth, get_model
+from .photo import check_K, auto_mask, point_cloud
 from .data import read_image, read_mask, _images_in
 from .viz import colorize_depth
 
@@ -41,7 +40,7 @@ def turntable(family:str='mug', # a shape family of `render.FAMILIES`
     hi = torch.stack([p['bc'][0] + p['br'][0] for p in parts]).amax(0)
     centre = (lo + hi) / 2
     radius = max(float((p['bc'][0] - centre).norm() + p['br'][0]) for p in parts)
-    H, W = (size, size) if isinstance(size, int) else tuple(size)
+    H, W = size2(size)
     half = min(np.radians(fov) / 2, np.arctan(np.tan(np.radians(fov) / 2) * H / W))
     dist, el = radius / np.sin(half) * 0.9, np.radians(elevation)  # the bounding sphere is loose: get a little closer
     frames = []
@@ -301,7 +300,7 @@ def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 ar
     frames = Frames(source, fps)
     get_mask, m, chain = frame_masks(masks, len(frames) if frames.exact else None), get_model(model, background, device), ScaleChain(window)
     if K is not None: check_K(K, 1, 1)
-    writer, batch, shape, t0 = _VideoOut(out, frames.name, frames.fps, points, png_scale, mp4), [], None, time.perf_counter()
+    writer, batch, shape, timer = _VideoOut(out, frames.name, frames.fps, points, png_scale, mp4), [], None, Timer()
     def flush():
         d = depth_batch(m, np.stack([b[1] for b in batch]), np.stack([b[2] for b in batch]))
         for (name, rgb, mk), di in zip(batch, d):
@@ -320,7 +319,7 @@ def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 ar
         done = writer.commit()
     except BaseException:
         writer.abort(); raise
-    secs = time.perf_counter() - t0
+    secs = timer()
     n = len(writer.names)
     if writer.clipped: log(f"warning: {writer.clipped} pixels were deeper than {65535 / png_scale:g} and clipped in the PNGs (the .npz has them); lower png_scale.")
     log(f"{frames.name}: {n} frames in {secs:.1f} s ({n / secs:.1f} frames/s); wrote {', '.join(str(p) for p in done.values())}")

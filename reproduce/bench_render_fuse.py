@@ -1,6 +1,7 @@
 "The renderer on a GPU with eager and fused marching (`depth_prompt.render.FUSE`): renders/s over sizes, splits and shadows, and how far the two agree. Usage: python reproduce/bench_render_fuse.py OUT.json"
-import sys, json, time, torch
+import sys, json, torch
 from depth_prompt import render
+from depth_prompt.core import Timer
 from depth_prompt.bench import time_fn
 
 def rate(bs, size, **kw):
@@ -18,9 +19,9 @@ def agreement(split):
 
 if __name__ == '__main__':
     assert torch.cuda.is_available(), 'this benchmark needs a CUDA GPU'
-    out, t = {}, time.perf_counter()
+    out, t = {}, Timer('cuda')
     for split in ('train', 'ood'): render.render_batch(64, 64, device='cuda', split=split, seed=7)
-    torch.cuda.synchronize(); out['fuse_warmup_s'] = time.perf_counter() - t
+    out['fuse_warmup_s'] = t()
     for fuse in (False, True):
         render.FUSE = fuse
         for split in ('train', 'ood'):
