@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['TINY', 'tiny_config', 'tiny_model', 'tiny_checkpoint', 'toy_render', 'toy_batch', 'bump', 'npz_folder',
-           'lightning_checkpoint', 'official_vit']
+           'lightning_checkpoint', 'official_vit', 'official_dinov2']
 
-# %% ../nbs/90_test_utils.ipynb #282fcef1
+# %% ../nbs/90_test_utils.ipynb #7d00422e
 import copy, math, pickle, types
 from pathlib import Path
 import numpy as np, torch
 
-# %% ../nbs/90_test_utils.ipynb #b6818bfb
+# %% ../nbs/90_test_utils.ipynb #d89b725e
 _vit = dict(hidden_size=16, num_hidden_layers=4, num_attention_heads=2, intermediate_size=32, backbone_out_indices=(0, 1, 2, 3))
 _hybrid = dict(size=(64, 64), neck_hidden_sizes=(8, 16, 16, 16), fusion_hidden_size=16, backbone_featmap_shape=(1, 32, 4, 4),
                backbone=dict(depths=(1, 1, 1), hidden_sizes=(8, 16, 32), embedding_size=8, num_groups=4), **_vit)
@@ -24,14 +24,14 @@ TINY = {'default': dict(size=(32, 32), nf=16, head=(16, 8), channels=(8, 16, 32,
         'dpt-hybrid': _hybrid, 'omnidata': _hybrid, **{f'depth-anything-v2-{v}': _da for v in ('small', 'base', 'large')},
         'midas-v21': dict(nf=16, **_resnet), 'leres': dict(mid=(8, 8, 8, 16), **_resnet)}
 
-# %% ../nbs/90_test_utils.ipynb #d60ab993
+# %% ../nbs/90_test_utils.ipynb #e363f1cb
 def tiny_config(name:str='default', # a registered network
                 **kw) -> dict: # fields that replace the tiny configuration's (e.g. `size`)
     "A fresh copy of the tiny configuration of network `name`, with `kw` overriding its fields."
     if name not in TINY: raise KeyError(f"no tiny configuration for network {name!r}; there are: {', '.join(sorted(TINY))}.")
     return {**copy.deepcopy(TINY[name]), **kw}
 
-# %% ../nbs/90_test_utils.ipynb #d5cbdc64
+# %% ../nbs/90_test_utils.ipynb #cd4f64f5
 def tiny_model(prompt:str='fourier', # as for `create_model`; a 'hypernet' gets a narrow U-Net (`ngf=4`)
                background:str=None, # a baseline background ('white', 'original', 'noise') instead of the prompt
                network:str='default', # a registered network, in its tiny configuration
@@ -47,7 +47,7 @@ def tiny_model(prompt:str='fourier', # as for `create_model`; a 'hypernet' gets 
         return create_model(network, prompt, background=background, weights=None,
                             network_cfg=tiny_config(network, **(network_cfg or {})), **kw)
 
-# %% ../nbs/90_test_utils.ipynb #46a65aa7
+# %% ../nbs/90_test_utils.ipynb #a5eb2334
 def tiny_checkpoint(path, # the checkpoint file to write
                     prompt:str='fourier', # as for `tiny_model`
                     **kw) -> Path: # further `tiny_model` arguments
@@ -55,7 +55,7 @@ def tiny_checkpoint(path, # the checkpoint file to write
     from depth_prompt.model import save_checkpoint
     return save_checkpoint(path, tiny_model(prompt, **kw))
 
-# %% ../nbs/90_test_utils.ipynb #09e177d4
+# %% ../nbs/90_test_utils.ipynb #ff2ae639
 def toy_render(n:int, # number of samples
                size=32, # H×W, or an int for a square
                mode:str='objects', # accepted as `render_batch` accepts it: always one sphere per sample
@@ -80,7 +80,7 @@ def toy_render(n:int, # number of samples
     rgb = torch.where(mask[..., None], shade * 255, torch.tensor(255.)).round().byte()
     return {k: t.to(device) for k, t in dict(rgb=rgb, mask=mask, depth=depth, normals=torch.zeros(n, h, w, 3), K=K).items()}
 
-# %% ../nbs/90_test_utils.ipynb #62792a0a
+# %% ../nbs/90_test_utils.ipynb #ed2bb727
 def toy_batch(n:int=2, # number of samples
               size=32, # H×W, or an int for a square
               seed:int=0): # as for `toy_render`
@@ -89,7 +89,7 @@ def toy_batch(n:int=2, # number of samples
     size = (size, size) if isinstance(size, int) else tuple(size)
     return renders_to_batch(toy_render(n, size, seed=seed), size=size)
 
-# %% ../nbs/90_test_utils.ipynb #c6edea08
+# %% ../nbs/90_test_utils.ipynb #159f42ce
 def bump(bs:int=1, # batch size
          h:int=12, w:int=16, # height and width
          height:float=1.) -> torch.Tensor: # how far the bump comes towards the camera
@@ -97,7 +97,7 @@ def bump(bs:int=1, # batch size
     v, u = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing='ij')
     return (4 - height * torch.exp(-3 * (u ** 2 + v ** 2)))[None].repeat(bs, 1, 1)
 
-# %% ../nbs/90_test_utils.ipynb #856e73f0
+# %% ../nbs/90_test_utils.ipynb #7fb7e6e9
 def npz_folder(path, # the folder to create
                n:int, # number of samples (`000000.npz`, …)
                size=32, # H×W, or an int for a square
@@ -110,7 +110,7 @@ def npz_folder(path, # the folder to create
     for i in range(n): np.savez(path/f'{i:06d}.npz', **{k: change.get(k, b[k][i]) for k in ('rgb', 'mask', 'depth', 'K')})
     return path
 
-# %% ../nbs/90_test_utils.ipynb #42268ed1
+# %% ../nbs/90_test_utils.ipynb #c75cca93
 class _ForeignPickler(pickle._Pickler):
     "Pickles a class that has `_pickled_as` ('package.module.Name') by that name, without importing it."
     def save_global(self, obj, name=None):
@@ -123,7 +123,7 @@ class _ForeignPickler(pickle._Pickler):
 _foreign_pickle = types.ModuleType('foreign_pickle')  # what `torch.save(pickle_module=...)` uses of a pickle module
 _foreign_pickle.Pickler, _foreign_pickle.dump = _ForeignPickler, pickle.dump
 
-# %% ../nbs/90_test_utils.ipynb #9fd885fd
+# %% ../nbs/90_test_utils.ipynb #b861d329
 def lightning_checkpoint(path, # the file to write
                          state_dict:dict, # the model's tensors (saved under `model.`, as a `LightningModule`'s attribute)
                          zipped:bool=True) -> Path: # torch's zip format, or the legacy one
@@ -137,7 +137,7 @@ def lightning_checkpoint(path, # the file to write
                pickle_module=_foreign_pickle, _use_new_zipfile_serialization=zipped)
     return Path(path)
 
-# %% ../nbs/90_test_utils.ipynb #4d1dd34d
+# %% ../nbs/90_test_utils.ipynb #d43297f1
 def official_vit(hybrid:bool=False, # DPT-Hybrid's ViT, with a BiT ResNet in its patch embedding
                  size:int=64, # the input size
                  **kw): # further `timm` `VisionTransformer` arguments (e.g. `num_classes=0`)
@@ -155,3 +155,12 @@ def official_vit(hybrid:bool=False, # DPT-Hybrid's ViT, with a BiT ResNet in its
     return VisionTransformer(img_size=size, patch_size=16, embed_dim=_vit['hidden_size'], depth=_vit['num_hidden_layers'],
                              num_heads=_vit['num_attention_heads'], mlp_ratio=_vit['intermediate_size'] / _vit['hidden_size'],
                              **embed, **kw).eval()
+
+# %% ../nbs/90_test_utils.ipynb #7844213e
+def official_dinov2(size:int=56, # the input size (a multiple of the patch size, 14)
+                    **kw): # further `timm` `VisionTransformer` arguments
+    "A tiny timm DINOv2 ViT (LayerScale, patch 14, no classifier) in eval mode, matching `TINY['depth-anything-v2-small']`."
+    from timm.models.vision_transformer import VisionTransformer
+    b = _da['backbone']
+    return VisionTransformer(img_size=size, patch_size=14, embed_dim=b['hidden_size'], depth=b['num_hidden_layers'],
+                             num_heads=b['num_attention_heads'], mlp_ratio=b['mlp_ratio'], init_values=1., num_classes=0, **kw).eval()
