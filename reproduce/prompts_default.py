@@ -25,7 +25,7 @@ from pathlib import Path
 from fastai.callback.training import GradientClip
 from depth_prompt.train import train
 from depth_prompt.data import render_to_folder
-from depth_prompt.evaluate import evaluate
+from depth_prompt.evaluation import evaluate
 from depth_prompt.bench import environment
 from depth_prompt.pretrain import TimeBudget
 from depth_prompt.core import default_device
