@@ -66,7 +66,7 @@ def project(points, # B×...×3 camera points with z > 0
 def normals_from_depth(depth, # B×H×W camera z (any float dtype; computed in float32)
                        K, # B×3×3 (or 3×3) intrinsics
                        valid=None): # B×H×W bool where `depth` is known; `None`: everywhere
-    "Unit normals B×(H−1)×(W−1)×3 of the depth map (spec §5), and where they are valid, B×(H−1)×(W−1) bool."
+    "Unit normals B×(H−1)×(W−1)×3 of the depth map (method §5), and where they are valid, B×(H−1)×(W−1) bool."
     depth = depth.float()
     valid = torch.ones_like(depth, dtype=torch.bool) if valid is None else valid.bool()
     P = backproject(torch.where(valid, depth, 0.), K)

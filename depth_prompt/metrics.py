@@ -57,7 +57,7 @@ def _scale(p, g): return _sum(p * g) / (_sum(p * p) + 1e-6)
 def align_scale(pred, # B×H×W predicted depth
                 gt, # B×H×W ground-truth depth
                 valid): # B×H×W scored mask
-    "(B,) least-squares scale `s` with `s·pred ≈ gt` on the scored pixels (spec §5)."
+    "(B,) least-squares scale `s` with `s·pred ≈ gt` on the scored pixels (method §5)."
     p, g, v = _prep(pred, gt, valid)
     return _pow2(_scale(p, g), -_exponent(pred.float(), v))  # the scale of `pred` itself, not of the rescaled one
 
@@ -91,7 +91,7 @@ def si_rmse(pred, # B×H×W predicted depth
             gt, # B×H×W ground-truth depth (normalised, see `normalize_gt`)
             valid, # B×H×W scored mask
             reduction:str='mean'): # 'mean' over non-empty samples, or 'none' for (B,) values
-    "Scale-invariant RMSE (spec §5)."
+    "Scale-invariant RMSE (method §5)."
     p, g, v = _prep(pred, gt, valid)
     n = _sum(v)
     err = _sum((g - _scale(p, g)[:, None, None] * p) ** 2)
@@ -118,7 +118,7 @@ def normals_loss(pred, # B×H×W predicted depth
                  valid, # B×H×W scored mask
                  K, # B×3×3 (or 3×3) intrinsics
                  reduction:str='mean'): # 'mean' over non-empty samples, or 'none' for (B,) values
-    "Mean of `0.5 − 0.5·cos` over the scored normals (spec §5): 0 for a perfect shape, 1 for an inverted one."
+    "Mean of `0.5 − 0.5·cos` over the scored normals (method §5): 0 for a perfect shape, 1 for an inverted one."
     cos, ok = _cos_sim(*_prep(pred, gt, valid), K)
     return _reduce(0.5 - 0.5 * cos, ok, reduction)
 

@@ -22,7 +22,7 @@ class PromptedDepth(nn.Module):
     "A depth network behind a learned (or baseline) background: `model(image, mask) -> depth` (B×H×W)."
     def __init__(self, network:DepthNet, # a network from `create_network`
                  prompt:nn.Module=None, # a prompt from `create_prompt`; `None` for a baseline or fine-tuning
-                 mode:str='background', # 'background' (composite, spec §1) or 'additive' (the ablation)
+                 mode:str='background', # 'background' (composite, method §1) or 'additive' (the ablation)
                  background:str=None, # a baseline background instead of a prompt: 'white', 'original', 'noise', 'texture'
                  weights=None, # where the network's weights came from ('hub', a file); `None`: checkpoints embed them
                  network_cfg:dict=None): # the `create_network` options it was built with, to build it again

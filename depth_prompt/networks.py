@@ -75,7 +75,7 @@ class DepthNet(nn.Module):
     def to_depth(self, raw, # B×H×W raw output of `forward`
                  gt=None, # B×H×W ground-truth depth: with `valid`, disparity is fitted to it instead of the heuristic
                  valid=None): # B×H×W bool: where `gt` is used
-        "Depth (B×H×W) from the raw output, per spec §4 (depth outputs need no `gt`: the metrics align their scale)."
+        "Depth (B×H×W) from the raw output, per method §4 (depth outputs need no `gt`: the metrics align their scale)."
         if self.output == 'disparity':
             return disparity_to_depth(raw) if gt is None else fit_disparity(raw, gt, valid)
         return raw if self.shift is None else raw - raw.amin((-2, -1), keepdim=True) + self.shift

@@ -94,7 +94,7 @@ class DepthLearner(Learner):
 # %% ../nbs/09_train.ipynb #cb4b02e9
 def depth_learner(dls, # `depth_dls` DataLoaders: ((image, mask), (depth, valid, K)) batches
                   model, # a `PromptedDepth`
-                  recipe:str='reference', # 'reference' (spec §6: SGD, momentum 0.9, step at 80%) or 'one_cycle'
+                  recipe:str='reference', # 'reference' (method §6: SGD, momentum 0.9, step at 80%) or 'one_cycle'
                   lr:float=None, # learning rate; default: the recipe's (5e-4 for 'reference')
                   wd:float=None, # weight decay; default: the recipe's (none)
                   bf16:bool=True, # bf16 mixed precision (on a GPU only)
@@ -379,7 +379,7 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
           resume:bool=False, # continue the run in `out` from last.pth (or start it)
           overwrite:bool=False, # replace a run that `out` holds (else it is refused)
           finetune:bool=False, # the fine-tuning baseline: no prompt, all network weights trained
-          recipe:str='reference', # 'reference' (spec §6) or 'one_cycle'
+          recipe:str='reference', # 'reference' (method §6) or 'one_cycle'
           seed:int=1337, # seed of the prompt's initialisation and of the data
           device=None, # default: the GPU (this process's under a distributed launch), else the CPU
           weights='hub', # the network's weights: 'hub' (published; the package's for 'default'), a file, or None
