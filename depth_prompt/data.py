@@ -446,7 +446,7 @@ def parse_spec(spec, # a folder (npz-folder) or `name:path` for a registered rea
     name, sep, path = str(spec).partition(':')
     if sep and name in datasets: return datasets[name](path, **kwargs)
     if not Path(spec).expanduser().exists() and sep and len(name) > 1:
-        raise DepthPromptError(f"unknown dataset {name!r} in {spec!r}; known: {', '.join(datasets)}.")
+        lookup(datasets, name, 'dataset', f'or an npz-folder path (the spec was {spec!r})')
     return NpzFolder(spec, **kwargs)
 
 # %% ../nbs/06_data.ipynb #a4c6a860
