@@ -150,7 +150,7 @@ def _is_file_arg(m): return Path(m).suffix in ('.pth', '.pt', '.ckpt', '.safeten
 
 @command('evaluate', "Score a model on datasets with several backgrounds: si-RMSE, normals cos-sim, AbsRel, δ1.")
 def _evaluate(p):
-    names = add_params(p, 'evaluate', 'evaluate', skip=('log',), types=dict(data=_csv, backgrounds=_csv))
+    names = add_params(p, 'evaluation', 'evaluate', skip=('log',), types=dict(data=_csv, backgrounds=_csv))
     def run(a):
         _check_paths(a.out, _folders('--data', a.data) + ([('--model', a.model)] if _is_file_arg(a.model) else []),
                      () if a.overwrite else ['results.json', *(['predictions'] if a.save_predictions else [])])
