@@ -30,7 +30,10 @@ def time_fn(fn, # the callable to time (no arguments)
     return float(np.median(times))
 
 # %% ../nbs/16_bench.ipynb #a8db722a
-def fake_batch(bs, size, device, seed=0):
+def fake_batch(bs, # batch size
+               size, # the square input size
+               device, # where the tensors go
+               seed=0): # seed of the random images and depths
     "A random (image, mask, depth, valid, K) batch of `bs` square `size` samples."
     g = torch.Generator().manual_seed(seed)
     x = torch.rand(bs, 3, size, size, generator=g)
@@ -42,7 +45,8 @@ def fake_batch(bs, size, device, seed=0):
 
 # %% ../nbs/16_bench.ipynb #0a41724c
 def reference_fourier(spectrum, # 1×3×H×(W//2+1)×2 parameters
-                      h, w): # image size
+                      h, # image height
+                      w): # image width
     "The Fourier prompt with its frequency grid rebuilt on every call, as in the reference implementation."
     fy = torch.fft.fftfreq(h, device=spectrum.device)[:, None]
     fx = torch.fft.rfftfreq(w, device=spectrum.device)[None]
@@ -81,7 +85,10 @@ def bench_train_step(network='dpt-hybrid', # registry name (random weights: the 
                      size=None, # input size (default: the network's native resolution)
                      path='fast', # 'reference' or 'fast'
                      compile=False, # `torch.compile` the network (fast path): True or a mode
-                     device=None, warmup=3, repeat=10, **cfg):
+                     device=None, # where to run (default: `default_device()`)
+                     warmup=3, # untimed calls first
+                     repeat=10, # timed calls
+                     **cfg): # the network's configuration, passed to `create_network`
     "Images per second of one prompt-training step, and the prompt's share of the step time."
     device = device or default_device()
     net = create_network(network, **cfg).to(device)
@@ -105,7 +112,11 @@ def peak_rss_mb():
 def bench_inference(network='default', # registry name
                     bs=1, # batch size
                     size=None, # input size (default: the network's native resolution)
-                    device=None, warmup=2, repeat=10, threads=None, **cfg):
+                    device=None, # where to run (default: `default_device()`)
+                    warmup=2, # untimed calls first
+                    repeat=10, # timed calls
+                    threads=None, # CPU threads for torch (default: unchanged)
+                    **cfg): # the network's configuration, passed to `create_network`
     "Images per second and milliseconds per image of the frozen network (with compositing), and peak memory."
     device = torch.device(device or default_device())
     if threads: torch.set_num_threads(threads)
@@ -124,7 +135,12 @@ def bench_inference(network='default', # registry name
                 peak_mem_mb=mem, threads=torch.get_num_threads())
 
 # %% ../nbs/16_bench.ipynb #9bce0d12
-def bench_render(bs=64, size=128, device=None, mode='objects', repeat=5, **kw): # kw: `render_batch`'s split, shadows, background
+def bench_render(bs=64, # renders per batch
+                 size=128, # the square render size
+                 device=None, # where to render (default: `default_device()`)
+                 mode='objects', # 'objects' or 'scenes'
+                 repeat=5, # timed calls
+                 **kw): # `render_batch`'s split, shadows, background
     "Renders per second of `render_batch` (the first, untimed call compiles the fused kernels on a GPU)."
     from depth_prompt.render import render_batch
     device = device or default_device()
@@ -132,7 +148,11 @@ def bench_render(bs=64, size=128, device=None, mode='objects', repeat=5, **kw): 
     t = time_fn(lambda: render_batch(bs, (size, size), mode=mode, seed=next(seeds), device=device, **kw), device, 1, repeat)
     return dict(bs=bs, size=size, mode=mode, device=str(device), batch_s=t, renders_per_s=bs / t, **kw)
 
-def bench_data_vs_step(network='default', bs=32, size=None, device=None, repeat=5,
+def bench_data_vs_step(network='default', # registry name
+                       bs=32, # batch size
+                       size=None, # input size (default: the network's native resolution)
+                       device=None, # where to run (default: `default_device()`)
+                       repeat=5, # timed calls
                        chunk=1, # batches rendered per call, as `RenderStream(chunk=...)`
                        **cfg):
     "Seconds per step spent rendering a batch (a `chunk`-th of one call) vs running the fast training step on it."
@@ -155,7 +175,8 @@ def environment():
     return dict(device=dev, torch=torch.__version__, timm=timm.__version__, transformers=transformers.__version__,
                 python=platform.python_version())
 
-def run_all(device=None, quick=False):
+def run_all(device=None, # where to run (default: `default_device()`)
+            quick=False): # one training batch size instead of two (GPU only)
     "Every benchmark that fits `device`: a list of result dicts."
     device = str(device or default_device()); gpu = device.startswith('cuda')
     res = []

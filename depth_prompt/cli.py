@@ -66,7 +66,8 @@ def _count(s):
 _count.__name__ = 'integer ≥ 1'
 
 def add_params(p, # an `argparse` parser
-               module:str, func:str, # the function whose parameters become options (see `params`)
+               module:str, # a module of depth_prompt (see `params`)
+               func:str, # the function whose parameters become options
                skip=(), # parameters the command does not offer
                rename=None, # {parameter: option name}
                types=None, # {parameter: argparse type}, beyond the annotation's

@@ -56,7 +56,8 @@ def _rand(n, generator):
     "`n` uniform numbers in [0, 1) as a Python list, drawn from `generator` (or torch's global one)."
     return torch.rand(n, generator=generator, device=generator.device if generator is not None else 'cpu').tolist()
 
-def random_texture(h:int, w:int, # the size of the background
+def random_texture(h:int, # the height of the background
+                   w:int, # the width of the background
                    generator=None): # a `torch.Generator` for reproducible draws
     "A 1×3×h×w float32 background in [0, 1] cut from a random bundled photo."
     photos = texture_photos()

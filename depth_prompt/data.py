@@ -450,7 +450,10 @@ def parse_spec(spec, # a folder (npz-folder) or `name:path` for a registered rea
     return NpzFolder(spec, **kwargs)
 
 # %% ../nbs/06_data.ipynb #a4c6a860
-def batch_seed(seed:int, rank:int=0, epoch:int=0, i:int=0):
+def batch_seed(seed:int, # the base seed
+               rank:int=0, # the process's rank
+               epoch:int=0, # the epoch
+               i:int=0): # the batch's index in the epoch
     "A 32-bit seed for batch `i` of `epoch` on `rank`, independent across all four."
     return int(np.random.SeedSequence([seed, rank, epoch, i]).generate_state(1)[0])
 

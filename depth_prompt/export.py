@@ -54,7 +54,8 @@ def sample_inputs(size, # (H, W) of the network
     flip = [x, x.flip(-1)], [mk, mk.flip(-1)]
     return tuple(torch.cat([f[i % 2] for i in range(bs)]) for f in flip)
 
-def max_rel_diff(a, b): # arrays: `a` compared with the reference `b`
+def max_rel_diff(a, # an array, compared with `b`
+                 b): # the reference array
     "max |a − b| / |b| (with |b| floored at 1e-6 of its largest value)."
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-6 * np.abs(b).max())))

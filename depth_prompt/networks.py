@@ -506,7 +506,8 @@ class ResNetStages(nn.Module):
 
 @register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(384, 384), output='disparity', lo_hi=(-1., 1.),
                   file='midas_v21-f6b98070.pt', source='https://github.com/isl-org/MiDaS/releases/download/v2_1/midas_v21-f6b98070.pt')
-def midas_v21(size, backbone='resnext101_32x8d', # a timm ResNet
+def midas_v21(size, # native resolution, from the registry (the builder does not use it)
+              backbone='resnext101_32x8d', # a timm ResNet
               nf=256, # decoder width
               **cfg): # passed to `timm.create_model` (e.g. `layers`, `channels` for tiny versions)
     "MiDaS v2.1 (ResNeXt-101 32×8d + fusion decoder): ImageNet normalisation, 384², relative disparity."
@@ -559,7 +560,8 @@ class LeReS(nn.Module):
 
 @register_network(mean=IMAGENET_DEFAULT_MEAN, std=IMAGENET_DEFAULT_STD, size=(448, 448), output='depth', shift=0.01,
                   lo_hi=(-3., 3.), file='res101.pth', source='https://huggingface.co/lllyasviel/Annotators/resolve/main/res101.pth')
-def leres(size, backbone='resnext101_32x8d', # a timm ResNet
+def leres(size, # native resolution, from the registry (the builder does not use it)
+          backbone='resnext101_32x8d', # a timm ResNet
           mid=(256, 256, 256, 512), # decoder widths (the first three equal)
           **cfg): # passed to `timm.create_model`
     "LeReS (ResNeXt-101 32×8d + FTB/FFM decoder): ImageNet normalisation, 448², depth up to scale and shift."

@@ -38,7 +38,8 @@ def run_model(m:PromptedDepth, # the model
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
 def check_K(K, # 3×3 intrinsics (array or tensor), or `None`
-            h:int, w:int, # the image size
+            h:int, # the image height
+            w:int, # the image width
             fov:float=60.): # horizontal field of view used when `K` is `None`
     "`K` as a 3×3 float32 array, checked (finite, positive focal lengths); `K_from_fov(h, w, fov)` when `None`."
     if K is None:
@@ -85,7 +86,8 @@ def predict(rgb, # H×W×3 image (uint8, uint16 or float in [0, 1]), grey H×W, 
 _UNIT_MM = {2: 25.4, 3: 10., 4: 1., 5: 1e-3} # EXIF FocalPlaneResolutionUnit: inch, cm, mm, µm
 
 def exif_K(exif, # EXIF tags (`PIL.Image.Exif`, as `read_photo` returns them) or `None`
-           h:int, w:int): # the image size in pixels
+           h:int, # the image height in pixels
+           w:int): # the image width in pixels
     "3×3 float32 intrinsics from the EXIF focal length and a note on where they come from; `(None, None)` without one."
     ifd = exif.get_ifd(ExifTags.IFD.Exif) if exif else {}
     num = lambda tag: float(ifd.get(tag) or 0)
@@ -102,7 +104,8 @@ def exif_K(exif, # EXIF tags (`PIL.Image.Exif`, as `read_photo` returns them) or
 def camera_K(K, # 3×3 intrinsics or (fx, fy, cx, cy), or `None`
              fov:float, # horizontal field of view in degrees, or `None`
              exif, # the image file's EXIF tags, or `None`
-             h:int, w:int): # the image size
+             h:int, # the image height
+             w:int): # the image width
     "The intrinsics to use, and a note on where they come from: `K`, else `fov`, else the EXIF focal length, else 60°."
     if K is not None: return check_K(K, h, w), 'given'
     if fov is None:

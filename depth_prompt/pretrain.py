@@ -61,7 +61,8 @@ def scene_metrics(net, # a `DepthNet`
                   n=256, # held-out renders
                   split='val', # 'val' (training families, unseen seeds) or 'ood' (unseen families)
                   seed=12345, # seed of the renders
-                  bs=32, device=None):
+                  bs=32, # renders per batch
+                  device=None): # where to run (default: `default_device()`)
     "Mean held-out metrics of `net` on `n` scene renders of `split`, and their number."
     device = torch.device(device or default_device())
     net = net.to(device).eval()

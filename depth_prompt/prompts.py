@@ -81,12 +81,14 @@ class PixelPrompt(Prompt):
     def background(self): return torch.sigmoid(3 * self.image)
 
 # %% ../nbs/04_prompts.ipynb #961729d1
-def rfft2_freqs(h:int, w:int): # the size of the image
+def rfft2_freqs(h:int, # the height of the image
+                w:int): # the width of the image
     "The magnitude `sqrt(fy² + fx²)` of each frequency of an h×w image's real 2-D FFT: an h×(w//2+1) tensor."
     fy, fx = torch.fft.fftfreq(h, dtype=torch.float64), torch.fft.rfftfreq(w, dtype=torch.float64)
     return (fy[:, None]**2 + fx[None]**2).sqrt()
 
-def spectrum_scale(h:int, w:int, # the size of the image
+def spectrum_scale(h:int, # the height of the image
+                   w:int, # the width of the image
                    decay_power:float=1.): # the spectrum decays as 1/f**decay_power
     "The h×(w//2+1) float32 scale `1/max(r, 1/max(h, w))**decay_power` that gives white-noise parameters a 1/f spectrum."
     return (1 / rfft2_freqs(h, w).clamp(min=1 / max(h, w))**decay_power).float()

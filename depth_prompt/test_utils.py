@@ -62,7 +62,8 @@ def toy_render(n:int, # number of samples
                split:str='train', # accepted as `render_batch` accepts it
                seed:int=0, # the same seed, the same samples
                device='cpu', # where the tensors go
-               background=None) -> dict: # accepted as `render_batch` accepts it: always white
+               background=None, # accepted as `render_batch` accepts it: always white
+              ) -> dict: # `render_batch`'s dict of tensors
     "`render_batch`'s dict (uint8 `rgb` B×H×W×3, bool `mask`, `depth` B×H×W, `normals`, `K` B×3×3) of spheres on white."
     h, w = (size, size) if isinstance(size, int) else size
     r = torch.rand(n, 7, generator=torch.Generator().manual_seed(seed))
@@ -91,8 +92,10 @@ def toy_batch(n:int=2, # number of samples
 
 # %% ../nbs/90_test_utils.ipynb #159f42ce
 def bump(bs:int=1, # batch size
-         h:int=12, w:int=16, # height and width
-         height:float=1.) -> torch.Tensor: # how far the bump comes towards the camera
+         h:int=12, # height
+         w:int=16, # width
+         height:float=1., # how far the bump comes towards the camera
+        ) -> torch.Tensor: # B×H×W depth
     "B×H×W depth: a plane at 4 with a Gaussian bump of `height` towards the camera."
     v, u = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing='ij')
     return (4 - height * torch.exp(-3 * (u ** 2 + v ** 2)))[None].repeat(bs, 1, 1)
@@ -126,7 +129,8 @@ _foreign_pickle.Pickler, _foreign_pickle.dump = _ForeignPickler, pickle.dump
 # %% ../nbs/90_test_utils.ipynb #b861d329
 def lightning_checkpoint(path, # the file to write
                          state_dict:dict, # the model's tensors (saved under `model.`, as a `LightningModule`'s attribute)
-                         zipped:bool=True) -> Path: # torch's zip format, or the legacy one
+                         zipped:bool=True, # torch's zip format, or the legacy one
+                        ) -> Path: # `path`
     "A torch file shaped like a PyTorch Lightning checkpoint (Lightning classes pickled by name), written without Lightning."
     ModelCheckpoint = type('ModelCheckpoint', (), {'_pickled_as': 'pytorch_lightning.callbacks.model_checkpoint.ModelCheckpoint'})
     AttributeDict = type('AttributeDict', (dict,), {'_pickled_as': 'pytorch_lightning.utilities.parsing.AttributeDict'})

@@ -132,7 +132,8 @@ def data_state(dl): # a fastai `DataLoader`
     "The state that decides what `dl` yields next: its shuffling RNG and its dataset's epoch (a `RenderStream`)."
     return dict(rng=dl.rng.getstate(), epoch=getattr(dl.dataset, 'epoch', None))
 
-def set_data_state(dl, s): # a fastai `DataLoader` and a dict from `data_state`
+def set_data_state(dl, # a fastai `DataLoader`
+                   s): # a dict from `data_state`
     "Put `dl` back in the state `s`."
     dl.rng.setstate(tuple(tuple(o) if isinstance(o, list) else o for o in s['rng']))
     if s['epoch'] is not None: dl.dataset.epoch = s['epoch']

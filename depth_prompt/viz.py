@@ -34,7 +34,8 @@ def _np(x):
 # %% ../nbs/14_viz.ipynb #b3d75b37
 def colorize_depth(depth, # H×W depth (camera z), 0 or non-finite where unknown
                    valid=None, # H×W bool: the pixels to colour, usually the object's mask (default: where depth is known)
-                   lo:float=None, hi:float=None, # the depth range of the colour map (default: 2nd and 98th percentile)
+                   lo:float=None, # the near end of the colour map's depth range (default: 2nd percentile)
+                   hi:float=None, # the far end (default: 98th percentile)
                    cmap:str='turbo', # a matplotlib colour map: near gets its end, far its start
                    bg=(255, 255, 255)): # the colour of the other pixels
     "H×W×3 uint8 picture of `depth`, coloured by inverse depth over its robust range."
@@ -93,7 +94,8 @@ def show_grid(pictures, # {title: picture} or a list of pictures (anything `to_r
 # %% ../nbs/14_viz.ipynb #0295654e
 def plot_points(clouds, # {name: (points N×3, colours N×3 uint8 or one (r, g, b) colour)} in the camera frame
                 size:float=4., # inches
-                elev:float=-150, azim:float=-90): # the viewing angles (default: behind and a little above the camera)
+                elev:float=-150, # the viewing elevation in degrees (default: behind and a little above the camera)
+                azim:float=-90): # the viewing azimuth in degrees
     "A `Figure` of the point clouds in 3D (x right, y down, z forward)."
     fig = Figure(figsize=(size, size), layout='constrained')
     ax = fig.add_subplot(projection='3d')
