@@ -272,7 +272,7 @@ def cloud_html(clouds:dict, # {name: (points N×3, colours N×3 uint8 or one (r,
 # %% ../nbs/14_viz.ipynb #d22fe48f
 def _resize(t, size, mode): return F.interpolate(t.float(), size=tuple(size), mode=mode, **({'align_corners': False} if mode == 'bilinear' else {}))
 
-def explore(batch:dict, # samples as `render_batch` returns them: rgb B×H×W×3 uint8, mask B×H×W bool, depth B×H×W (optional)
+def explore(batch:dict, # samples as `render_batch` returns them, or photos: rgb B×H×W×3 uint8, mask B×H×W bool, depth B×H×W (optional)
             networks:dict, # {name: `DepthNet`}
             backgrounds:dict): # {name: callable(x, mask) -> background}: prompts, or baselines via `baseline_background`
     "An ipywidgets UI to choose a sample, a background and a network, and see the composite and the depth it gives."
