@@ -19,22 +19,27 @@ from .viz import colorize_depth
 
 # %% ../nbs/12_photo.ipynb #fa702a53
 def run_model(m:PromptedDepth, # the model
-              img, # H×W×3 float32 image in [0, 1]
-              mask): # H×W bool object mask
-    "Depth (H×W float32) of `img` and the composite the network saw (h×w×3 uint8 at the network's resolution)."
+              img, # H×W×3 float32 image in [0, 1], or B×H×W×3 images of one size
+              mask): # H×W bool object mask, or B×H×W masks
+    "Depth (H×W, or B×H×W, float32) of `img` and the composite the network saw (uint8 at the network's resolution)."
+    one = img.ndim == 3
+    imgs, masks = (img[None], mask[None]) if one else (img, mask)
+    masks = torch.from_numpy(np.ascontiguousarray(masks, bool))
     net, dev = m.network, next(m.parameters()).device
-    r = Resizer(*mask.shape, net.size, how='pad')
-    x, mk = r.image(to_batch(img)).to(dev), r.mask(to_batch(mask)).to(dev)
+    r = Resizer(*masks.shape[1:], net.size, how='pad')
+    x = r.image(torch.from_numpy(np.ascontiguousarray(imgs, np.float32)).permute(0, 3, 1, 2)).to(dev)
+    mk = r.mask(masks[:, None].float()).to(dev)
     with torch.inference_mode():
         inp = m.network_input(x, mk)
         d = net.to_depth(net(inp).float()).float().cpu()
-    mk = mk[:, 0].float().cpu()
-    d = d / d[mk > 0].median().clamp_min(1e-30) if mk.any() else d  # relative depth: the object's median is 1
-    w = r.undo(mk)
-    d_obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), r.undo(d))  # thin parts the fit lost: plain
-    depth = torch.where(torch.from_numpy(mask)[None], d_obj, r.undo(d))
-    seen = (inp.float().cpu() * net._std.cpu() + net._mean.cpu()).clamp(0, 1)
-    return from_batch(depth), (from_batch(seen) * 255).round().astype(np.uint8)
+    mk = mk[:, 0].cpu()
+    med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
+    d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
+    w, plain = r.undo(mk), r.undo(d)
+    obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
+    depth = torch.where(masks, obj, plain).numpy()
+    seen = ((inp.float().cpu() * net._std.cpu() + net._mean.cpu()).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+    return (depth[0], seen[0]) if one else (depth, seen)
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
 def check_K(K, # 3×3 intrinsics (array or tensor), or `None`

@@ -13,12 +13,12 @@ from pathlib import Path
 import numpy as np, torch, cv2
 from fastprogress.fastprogress import progress_bar
 from .core import *
-from .geometry import Resizer, write_ply
+from .geometry import write_ply
 from .render import FAMILIES, render_parts
 from .composite import random_texture
 from .metrics import si_rmse, normalize_gt, valid_depth, align_scale
 from .model import PromptedDepth, get_model
-from .photo import check_K, auto_mask, point_cloud
+from .photo import run_model, check_K, auto_mask, point_cloud
 from .data import read_image, read_mask, _images_in
 from .viz import colorize_depth
 
@@ -137,17 +137,7 @@ def depth_batch(m:PromptedDepth, # the model
                 rgb, # B×H×W×3 uint8 frames
                 masks): # B×H×W bool object masks
     "B×H×W float32 relative depth of the frames, each object's median depth 1."
-    net, dev = m.network, next(m.parameters()).device
-    r = Resizer(*masks.shape[1:], net.size, how='pad')
-    x = r.image(torch.from_numpy(np.ascontiguousarray(rgb)).permute(0, 3, 1, 2).float() / 255).to(dev)
-    mk = r.mask(torch.from_numpy(np.ascontiguousarray(masks))[:, None].float()).to(dev)
-    with torch.inference_mode(): d = m(x, mk).float().cpu()
-    mk = mk[:, 0].cpu()
-    med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
-    d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]
-    w, plain = r.undo(mk), r.undo(d)
-    obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)
-    return torch.where(torch.from_numpy(np.ascontiguousarray(masks)), obj, plain).numpy()
+    return run_model(m, np.asarray(rgb, np.float32) / 255, masks)[0]
 
 # %% ../nbs/18_video.ipynb #79af42b1
 class ScaleChain:
