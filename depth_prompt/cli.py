@@ -107,7 +107,7 @@ def _check_paths(out=None, # an output folder
     if out is None: return
     o = Path(out).expanduser()
     bad = next((q for q in (o, *o.parents) if q.exists() and not q.is_dir()), None)
-    if bad is not None: raise _UserError(f"--out {out}: {bad} is a file, not a folder.")
+    if bad is not None: raise _UserError(f"--out {out}{'' if bad == o else f': {bad}'} is a file, not a folder.")
     old = [f for f in refuse if (o/f).exists()]
     if old: raise _UserError(f"--out {out} already holds {' and '.join(old)}: pass --overwrite to replace, or choose another --out.")
 
@@ -162,11 +162,6 @@ def _evaluate(p):
 # %% ../nbs/13_cli.ipynb #3981ec51
 def _report(e): print(f"depth-prompt: error: {e}", file=sys.stderr)
 
-def _out_folder(out): # the value of --out
-    "Refuse an --out that is an existing file, naming the option."
-    from depth_prompt.core import DepthPromptError
-    if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"--out {out} is a file, not a folder.")
-
 @command('predict', "Depth, point cloud and composite for photos of objects.")
 def _predict(p):
     p.add_argument('images', nargs='+', help="image files (RGB, grey, RGBA; 8 or 16 bit)")
@@ -190,7 +185,7 @@ def _predict(p):
     p.add_argument('--masks', default=None, help="a video or a folder of frames: a folder of per-frame masks, one mask file, or 'auto'")
     p.add_argument('--points', action='store_true', help="a video: also write a point cloud per frame")
     def run(a):
-        _out_folder(a.out)
+        _check_paths(a.out)
         from depth_prompt.core import DepthPromptError
         if a.mask and a.mask_rect: raise DepthPromptError("--mask-rect is a box for the automatic mask: give --mask or --mask-rect, not both.")
         from depth_prompt.video import is_video
@@ -269,7 +264,7 @@ def demo(out='depth_prompt_demo', # the output folder
 def _demo(p):
     names = add_params(p, 'cli', 'demo', skip=('log',))
     def run(a):
-        _out_folder(a.out)
+        _check_paths(a.out)
         demo(**_kwargs(a, names))
     return run
 

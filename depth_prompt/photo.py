@@ -223,10 +223,6 @@ def _write_image(path, img): # `cv2.imwrite` takes BGR and reports failure by re
 def _npy_bytes(a): # `np.save` to a file writes with `tofile`, whose failures carry no errno (no "No space left")
     buf = io.BytesIO(); np.save(buf, a); return buf.getvalue()
 
-def _check_out(out): # the output folder
-    "Refuse an output folder that is an existing file (rather than a `FileExistsError` from deep inside the writing)."
-    if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"out {out} is a file, not a folder.")
-
 @contextlib.contextmanager
 def _no_memory_is_error(image):
     "A failed allocation while `image` is processed as one sentence: torch and OpenCV report it as their own errors."
@@ -257,7 +253,7 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
                  max_pixels:int=MAX_PIXELS): # refuse larger images
     "Predict on one image file and write its outputs (see the table above) all or none; returns their paths."
     image, out = Path(image), Path(out)
-    _check_out(out)
+    check_writable(out, 'out')
     if frame not in FRAME_NOTES: raise DepthPromptError(f"frame must be 'opengl' or 'opencv', got {frame!r}.")
     if mask_rect is not None and not _is_auto(mask): raise DepthPromptError("--mask-rect is a box for the automatic mask: give it without --mask.")
     auto = _is_auto(mask)
@@ -322,7 +318,7 @@ def predict_files(images, # image files (or one)
                                    "give them separate --out folders.")
         seen[Path(im).stem] = im
     if K is not None: check_K(K, 1, 1)
-    _check_out(out)
+    check_writable(out, 'out')
     get_model(model, background, device)  # a bad model or background fails once, before any image
     done = {}
     for image, mk in zip(images, masks):

@@ -286,7 +286,7 @@ def predict_video(source, # a video file, a folder of frames, or a T×H×W×3 ar
                   log=print): # where the messages go
     "Object depth for every frame of `source` on one scale; writes the files above and returns {what: path, 'frames', 'fps'}."
     if bs < 1: raise DepthPromptError(f"bs must be at least 1, got {bs}.")
-    if Path(out).exists() and not Path(out).is_dir(): raise DepthPromptError(f"out {out} is a file, not a folder.")
+    check_writable(out, 'out')
     frames = Frames(source, fps)
     get_mask, m, chain = frame_masks(masks, len(frames) if frames.exact else None), get_model(model, background, device), ScaleChain(window)
     if K is not None: check_K(K, 1, 1)
