@@ -10,7 +10,6 @@ import json, importlib.util
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from .core import *
-from .composite import additive
 from .model import PromptedDepth, model_description, get_model
 from .prompts import HyperPrompt
 from .geometry import Resizer
@@ -25,7 +24,7 @@ class Deployable(nn.Module):
         super().__init__()
         if model.background in ('noise', 'texture'):
             raise DepthPromptError(f"background {model.background!r} is random and cannot be baked into an exported model.")
-        self.network, self.mode = model.network, model.mode
+        self.model, self.network = model, model.network
         self.hyper = model.prompt if isinstance(model.prompt, HyperPrompt) else None
         with torch.no_grad():
             b = (model.prompt.background().detach().float() if model.prompt is not None and self.hyper is None else
@@ -36,13 +35,10 @@ class Deployable(nn.Module):
     def static(self): return self.hyper is None
     def forward(self, image, # B×3×H×W images in [0, 1]
                 mask): # B×1×H×W object masks (float, 1 on the object)
-        net = self.network
-        b = (self.hyper(image, mask) if self.hyper is not None else None if self.background is None else
-             F.interpolate(self.background, size=image.shape[-2:], mode='bilinear', align_corners=False))
-        if b is None: x = net.normalize(image)
-        elif self.mode == 'background': x = net.normalize(torch.where(mask > 0.5, image, b.to(image)))
-        else: x = additive(net.normalize(image), b, net.lo, net.hi)
-        return net.to_depth(net(x).float())
+        m = self.model  # the model's own compositing rule (flavour, mode), with the baked background
+        b = m.background_for(image, mask) if self.background is None else \
+            F.interpolate(self.background, size=image.shape[-2:], mode='bilinear', align_corners=False)
+        return m.network.to_depth(m.network(m.network_input(image, mask, b)).float())
 
 # %% ../nbs/19_export.ipynb #9dfd4346
 def sample_inputs(size, # (H, W) of the network

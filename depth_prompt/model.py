@@ -66,9 +66,10 @@ class PromptedDepth(nn.Module):
         if self.background is not None: return baseline_background(self.background, image, mask)
 
     def network_input(self, image, # B×3×H×W images in [0, 1], at the network's resolution
-                      mask): # B×1×H×W object masks
+                      mask, # B×1×H×W object masks
+                      b=None): # the background to use instead of `background_for(image, mask)` (a baked constant)
         "The normalised batch the network sees."
-        net, b = self.network, self.background_for(image, mask)
+        net, b = self.network, self.background_for(image, mask) if b is None else b
         if b is None: x = net.normalize(image)
         elif self.mode == 'background' and self.flavour == 'official': x = composite(net.normalize(image), mask, range_map(b, net.lo, net.hi))
         elif self.mode == 'background': x = net.normalize(composite(image, mask, b))
