@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'datasets', 'check_sample', 'write_sample', 'read_sample', 'Samples', 'NpzFolder', 'read_photo',
            'read_image', 'read_mask', 'read_exr', 'read_depth', 'image_folder', 'abo', 'hm3d_abo', 'gso', 'hndr',
-           'nerf', 'register_dataset', 'parse_spec', 'batch_seed', 'RenderStream', 'render_to_folder',
+           'nerf', 'register_dataset', 'parse_spec', 'batch_seed', 'RenderStream', 'RenderPool', 'render_to_folder',
            'sample_to_batch', 'renders_to_batch', 'depth_dls']
 
 # %% ../nbs/06_data.ipynb #80a3658c
@@ -493,6 +493,82 @@ class RenderStream:
         self.epoch += 1; self._cur = None, None
     __repr__ = lambda self: f"RenderStream({len(self)} batches of {self.bs}, {self.mode}/{self.split}, {self.size[0]}×{self.size[1]})"
 
+# %% ../nbs/06_data.ipynb #a12b55aa
+def _seed(*keys): return int(np.random.SeedSequence(list(keys)).generate_state(1)[0])
+
+class RenderPool:
+    "A replay buffer of renders on `device`: item `i` is a batch of `bs` drawn from `pool` stored renders, `refresh` of them rendered anew each epoch."
+    def __init__(self, n:int, # samples per epoch (on each rank); `n // bs` batches
+                 bs:int, # samples per batch
+                 pool:int, # renders kept on the device (on each rank)
+                 refresh:int=0, # renders replaced at each epoch, oldest first: a multiple of `chunk`, at most `pool`
+                 size=384, # render size: int or (H, W)
+                 mode:str='objects', # 'objects' or 'scenes'
+                 split:str='train', # 'train', 'val' or 'ood' shape families
+                 seed:int=0, # base seed
+                 device='cpu', # where to render and keep the pool
+                 background=None, # None or 'photo'
+                 rank:int=None, # process rank (default: fastai's `rank_distrib()`)
+                 chunk:int=256, # renders per call of the renderer (part of what decides the data)
+                 shuffle:bool=True, # draw each epoch's samples in a random order (else in pool order)
+                 flip:bool=True, # mirror half the samples left-right, with their K
+                 jitter:float=0., # scale each colour channel by a random gain in [1 − jitter, 1 + jitter]
+                 render=None): # the renderer, as `RenderStream`'s; default `render_batch`
+        if bs < 1 or n < bs or pool < bs: raise DepthPromptError(f"a RenderPool needs 1 ≤ bs ≤ n and bs ≤ pool, got n={n}, bs={bs}, pool={pool}.")
+        if not shuffle and n > pool: raise DepthPromptError(f"an unshuffled RenderPool reads its pool once: n={n} must be ≤ pool={pool}.")
+        chunk = min(chunk, pool)
+        if chunk < 1 or refresh % chunk or not 0 <= refresh <= pool:
+            raise DepthPromptError(f"refresh={refresh} must be a multiple of chunk={chunk} between 0 and pool={pool}.")
+        self.size, self.rank, self.epoch = size2(size), rank_distrib() if rank is None else rank, 0
+        store_attr('n,bs,pool,refresh,mode,split,seed,device,background,chunk,shuffle,flip,jitter'); self.render = render or render_batch
+        self.blocks, self.data, self._order = -(-pool // chunk), None, (None, None)
+    def __len__(self): return self.n // self.bs
+    @property
+    def nbytes(self): return self.pool * (self.size[0] * self.size[1] * (3 + 4 + 1) + 36) # rgb, depth, mask, K
+    def writes(self, epoch): # an epoch
+        "The render (its number) that block `b` holds in `epoch`, for every block: the newest of block-cyclic writes."
+        w = torch.arange(self.blocks); total = self.blocks + epoch * (self.refresh // self.chunk)
+        return w + (total - 1 - w) // self.blocks * self.blocks
+    def _sync(self):
+        "Render the blocks whose content differs from what this epoch's pool holds (all of them at first, or after a resume)."
+        want = self.writes(self.epoch)
+        if self.data is None:
+            H, W = self.size; dev = torch.device(self.device)
+            self.data = dict(rgb=torch.empty(self.pool, H, W, 3, dtype=torch.uint8, device=dev), mask=torch.empty(self.pool, H, W, dtype=torch.bool, device=dev),
+                             depth=torch.empty(self.pool, H, W, device=dev), K=torch.empty(self.pool, 3, 3, device=dev))
+            self.have = torch.full_like(want, -1)
+        for b in (want != self.have).nonzero()[:, 0].tolist():
+            s = slice(b * self.chunk, min((b + 1) * self.chunk, self.pool))
+            r = self.render(s.stop - s.start, size=self.size, mode=self.mode, split=self.split, device=self.device,
+                            seed=batch_seed(self.seed, self.rank, 0, int(want[b])), background=self.background)
+            for k, t in self.data.items(): t[s] = r[k]
+        self.have = want
+    def _indices(self, i):
+        "The pool slots of batch `i`: consecutive stretches of one random permutation of the pool per pass."
+        if not self.shuffle: return torch.arange(i * self.bs, (i + 1) * self.bs)
+        if self._order[0] != self.epoch:
+            g = torch.Generator().manual_seed(_seed(self.seed, self.rank, self.epoch, 1))
+            self._order = self.epoch, torch.cat([torch.randperm(self.pool, generator=g) for _ in range(-(-self.n // self.pool))])
+        return self._order[1][i * self.bs:(i + 1) * self.bs]
+    def __getitem__(self, i):
+        if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
+        self._sync()
+        idx = self._indices(i).to(self.data['rgb'].device)
+        b = {k: t[idx] for k, t in self.data.items()}
+        g = torch.Generator().manual_seed(_seed(self.seed, self.rank, self.epoch, 2, i))
+        flip, gain = torch.rand(self.bs, generator=g) < .5, 1 + self.jitter * (2 * torch.rand(self.bs, 3, generator=g) - 1)
+        if self.flip:
+            f = flip.to(idx.device)
+            for k in ('rgb', 'mask', 'depth'): b[k] = torch.where(f.view(-1, *[1] * (b[k].ndim - 1)), b[k].flip(2), b[k])
+            b['K'][:, 0, 2] = torch.where(f, self.size[1] - 1 - b['K'][:, 0, 2], b['K'][:, 0, 2])  # pixel u ↦ W − 1 − u
+        if self.jitter: b['rgb'] = (b['rgb'].float() * gain.to(idx.device)[:, None, None]).round().clamp(0, 255).to(torch.uint8)
+        return b
+    def next_epoch(self):
+        "Move to the next epoch: `refresh` new renders replace the oldest, and a new order."
+        self.epoch += 1
+    __repr__ = lambda self: (f"RenderPool({len(self)} batches of {self.bs} from {self.pool} {self.mode}/{self.split} renders at "
+                             f"{self.size[0]}×{self.size[1]}, {self.refresh} new per epoch; {self.nbytes / 2**30:.2f} GiB)")
+
 # %% ../nbs/06_data.ipynb #60db9cf3
 def render_to_folder(out, # the npz-folder to write (created if needed)
                      n:int, # number of samples
@@ -553,17 +629,18 @@ def _squeeze(b): return tuple(tuple(t[0] for t in part) for part in b)
 
 def _loader(ds, train, size, bs, device, how, num_workers):
     if isinstance(ds, (str, Path)): ds = parse_spec(ds)
-    if isinstance(ds, RenderStream):
+    if isinstance(ds, (RenderStream, RenderPool)):
+        # a plain function: fastai would re-bind a bound method to the DataLoader, whose `epoch` would advance instead
         return DataLoader(ds, bs=None, after_item=partial(renders_to_batch, size=size, how=how), device=device,
-                          before_iter=ds.next_epoch if train else noop)
+                          before_iter=(lambda: ds.next_epoch()) if train else noop)
     if len(ds) == 0: raise DepthPromptError("the dataset has no samples.")
     return DataLoader(ds, bs=bs, shuffle=train, drop_last=train and len(ds) >= bs, num_workers=num_workers, device=device,
                       after_item=lambda s: _squeeze(sample_to_batch(s, size, how)))
 
-def depth_dls(train, # training data: a spec string, a sequence of samples, or a `RenderStream`
+def depth_dls(train, # training data: a spec string, a sequence of samples, a `RenderStream` or a `RenderPool`
               valid, # validation data, the same kinds
               size=384, # network resolution: int or (H, W)
-              bs:int=8, # batch size for sample datasets (a `RenderStream` has its own)
+              bs:int=8, # batch size for sample datasets (a `RenderStream` or `RenderPool` has its own)
               device=None, # where batches go (default: the GPU if there is one)
               how:str='pad', # fit images to `size` by 'pad' or 'crop'
               num_workers:int=0): # DataLoader worker processes for sample datasets

@@ -15,23 +15,30 @@ from fastai.callback.core import Callback, CancelFitException
 from .core import *
 from .networks import create_network
 from .model import PromptedDepth, load_model, read_checkpoint, _unwrap
-from .data import RenderStream, depth_dls, renders_to_batch
+from .data import RenderStream, RenderPool, depth_dls, renders_to_batch
 from .metrics import depth_metrics, DepthLoss
 from .train import depth_learner, data_parallel, Checkpointer, CSVLog, _device
 
 # %% ../nbs/10_pretrain.ipynb #f6059b6d
 def scene_dls(size=256, # render (= network) resolution
               bs=64, # renders per batch (of this process)
-              n_train=24_000, # scene renders per epoch (of this process)
+              n_train=24_000, # scene samples per epoch (of this process)
               n_valid=512, # held-out scene renders (fixed for the whole run, the same in every process)
               seed=0, # base seed; the validation renders use `seed + 1`
               device=None, # where to render and train
-              chunk=None): # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
-    "DataLoaders over on-the-fly scene renders: training families for both, unseen seeds for validation."
+              chunk=None, # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
+              pool=None, # training renders kept on the device (of this process, `RenderPool`); None: every batch rendered fresh
+              refresh=0, # pool renders replaced per epoch (rounded down to whole render calls)
+              jitter=0.): # colour jitter of pool samples (`RenderPool`)
+    "DataLoaders over scene renders: training families for both, unseen seeds for validation (rendered once)."
     device = torch.device(device or default_device())
     chunk = chunk or (max(1, 256 // bs) if device.type == 'cuda' else 1)  # few large render calls: the renderer's cost is partly per call
-    train = RenderStream(n_train, bs, size, mode='scenes', split='train', seed=seed, device=device, chunk=chunk)
-    valid = RenderStream(n_valid, bs, size, mode='scenes', split='val', seed=seed + 1, device=device, rank=0, chunk=chunk)
+    if pool is None: train = RenderStream(n_train, bs, size, mode='scenes', split='train', seed=seed, device=device, chunk=chunk)
+    else:
+        c = min(chunk * bs, pool)
+        train = RenderPool(n_train, bs, pool, refresh // c * c, size, 'scenes', 'train', seed, device, chunk=c, jitter=jitter)
+    valid = RenderPool(n_valid, bs, n_valid, 0, size, 'scenes', 'val', seed + 1, device, rank=0, chunk=min(chunk * bs, n_valid),
+                       shuffle=False, flip=False)  # the renders a `RenderStream` would make every epoch, made once
     return depth_dls(train, valid, size, device=device)
 
 # %% ../nbs/10_pretrain.ipynb #cb78d629
@@ -80,8 +87,8 @@ def scene_metrics(net, # a `DepthNet`
 
 # %% ../nbs/10_pretrain.ipynb #a2d59ad8
 def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.safetensors`) and `metrics.json`
-             epochs=5, # passes of `n_train` fresh scene renders
-             n_train=24_000, # scene renders per epoch, over all processes
+             epochs=5, # passes of `n_train` scene samples
+             n_train=24_000, # scene samples per epoch, over all processes
              bs=64, # batch size, over all processes
              size=256, # resolution (the network's native one)
              lr=1e-3, # peak learning rate of the one-cycle schedule
@@ -91,16 +98,21 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
              network_cfg=None, # `create_network('default', ...)` options (architecture candidates; stored with the run)
              init=None, # weights to start from (a previous run's `default_net.safetensors`); None: random initialisation
              seed=0, # seed of the initialisation and of the renders
+             pool=None, # training renders kept on the devices, over all processes (`RenderPool`); None: render every batch
+             refresh=0, # pool renders replaced per epoch, over all processes (rounded down to whole render calls)
+             jitter=0., # colour jitter of pool samples
              n_eval=512, # held-out renders for the final metrics (each of `val` and `ood`)
              resume=False, # continue the run in `out` from its `last.pth` (written at every epoch's end)
              device=None, # the training device (default: the GPU if there is one, this process's under `torchrun`)
              cbs=None): # extra fastai callbacks
-    "Train the embedded default network from scratch on scene renders; returns the held-out metrics (on rank 0)."
+    "Train the embedded default network on scene renders (fresh, or a pool refreshed each epoch); returns the held-out metrics (on rank 0)."
     device, out, world, rank = _device(device), Path(out).absolute(), max(num_distrib(), 1), rank_distrib()
+    if pool is not None and pool < bs: raise DepthPromptError(f"pool={pool} must be at least bs={bs}.")
     if bs % world or n_train < bs: raise DepthPromptError(f"bs={bs} must be a multiple of the {world} processes and at most n_train={n_train}.")
     out.mkdir(parents=True, exist_ok=True)
     config = dict(epochs=epochs, n_train=n_train, bs=bs, size=size, lr=lr, wd=wd, clip=clip, scale_weight=scale_weight,
-                  network_cfg=network_cfg, init=None if init is None else str(init), seed=seed)
+                  network_cfg=network_cfg, init=None if init is None else str(init), seed=seed,
+                  pool=pool, refresh=refresh, jitter=jitter)
     last, state = out/'last.pth', None
     set_seed(seed)  # the same initialisation in every process
     if resume and last.exists(): model, state = load_model(last, device=device).train(), read_checkpoint(last)['train_state']
@@ -109,7 +121,9 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
         model = PromptedDepth(net, network_cfg=network_cfg).train()
     if device.type == 'cuda': model.to_channels_last(); torch.backends.cudnn.benchmark = True
     set_seed(seed + rank)
-    dls = scene_dls(size, bs // world, n_train // world, min(512, n_train), seed, device)
+    dls = scene_dls(size, bs // world, n_train // world, min(512, n_train), seed, device,
+                    pool=None if pool is None else pool // world, refresh=refresh // world, jitter=jitter)
+    if not rank and pool is not None: print(f'each of {world} processes: {dls.train.dataset!r}')
     log = [CSVLog(out/'log.csv', None if state is None else state['epoch'])] if not rank else []
     learn = depth_learner(dls, model, recipe='one_cycle', lr=lr, wd=wd, path=out,
                           cbs=log + [GradientClip(clip), Checkpointer(out, config, state=state)] + list(cbs or []))

@@ -4,6 +4,9 @@ Run on any machine with a CUDA GPU and depth_prompt installed; under `torchrun -
 data-parallel on N GPUs (global batch and epoch size unchanged). `--budget S` runs the one-cycle schedule over S
 seconds of wall-clock time and stops at the first epoch end past them (`TimeBudget`); `--init` starts from the weights
 of an earlier run (a new one-cycle on top of them), `--resume` continues the run in `--out` from its `last.pth`.
+`--pool P --refresh R` trains from a pool of P renders kept on the GPUs (`RenderPool`, split over the processes) of
+which R are rendered anew each epoch, instead of rendering every sample: the renderer's share of the time is then R
+renders per epoch, not all of them.
 Writes `log.csv`, `last.pth`, `best.pth`, `default_net.safetensors` (fp16) and `metrics.json` (held-out scene metrics,
 `--n-eval` renders of each split) into `--out`. The shipped `depth_prompt/weights/default_net.safetensors` came from
 two such runs on lent H200s, the first on one GPU and the second on two (nbs/10_pretrain.ipynb has the curves):
@@ -26,11 +29,15 @@ def main(argv=None):
     ap.add_argument('--network-cfg', type=json.loads, default=None, help="JSON options of create_network('default')")
     ap.add_argument('--init', default=None, help='weights to start from'); ap.add_argument('--resume', action='store_true')
     ap.add_argument('--n-eval', type=int, default=512)
+    ap.add_argument('--pool', type=int, default=None, help='renders kept on the GPUs (over all processes); default: render every sample')
+    ap.add_argument('--refresh', type=int, default=0, help='pool renders replaced per epoch (over all processes)')
+    ap.add_argument('--jitter', type=float, default=0., help='colour jitter of pool samples (random channel gains in 1 ± J)')
     ap.add_argument('--budget', type=float, default=None, help='seconds of training (the schedule follows the clock)')
     ap.add_argument('--device', default=None, help="default: the GPU (this process's under torchrun)")
     a = ap.parse_args(argv)
     res = pretrain(a.out, epochs=a.epochs, n_train=a.n_train, bs=a.bs, size=a.size, lr=a.lr, scale_weight=a.scale_weight,
-                   network_cfg=a.network_cfg, init=a.init, n_eval=a.n_eval, resume=a.resume, device=a.device,
+                   network_cfg=a.network_cfg, init=a.init, n_eval=a.n_eval,
+                   pool=a.pool, refresh=a.refresh, jitter=a.jitter, resume=a.resume, device=a.device,
                    cbs=[TimeBudget(a.budget)] if a.budget else None)
     if not rank_distrib(): print(json.dumps(res))
 
