@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'datasets', 'check_sample', 'write_sample', 'read_sample', 'Samples', 'NpzFolder', 'read_photo',
            'read_image', 'read_mask', 'read_exr', 'read_depth', 'image_folder', 'abo', 'hm3d_abo', 'gso', 'hndr',
-           'nerf', 'register_dataset', 'parse_spec', 'batch_seed', 'RenderStream', 'RenderPool', 'render_to_folder',
-           'sample_to_batch', 'renders_to_batch', 'depth_dls']
+           'nerf', 'register_dataset', 'parse_spec', 'batch_seed', 'RenderStream', 'gaussian_blur', 'RenderPool',
+           'render_to_folder', 'sample_to_batch', 'renders_to_batch', 'depth_dls']
 
 # %% ../nbs/06_data.ipynb #80a3658c
 import os, re, sys, json, csv, math, zlib, struct, tempfile, warnings, contextlib
 from pathlib import Path
 from functools import partial, lru_cache
-import numpy as np, torch, cv2
+import numpy as np, torch, torch.nn.functional as F, cv2
 from PIL import Image, ExifTags
 from fastcore.basics import store_attr, noop
 from fastprogress.fastprogress import progress_bar
@@ -496,6 +496,17 @@ class RenderStream:
 # %% ../nbs/06_data.ipynb #a12b55aa
 def _seed(*keys): return int(np.random.SeedSequence(list(keys)).generate_state(1)[0])
 
+def gaussian_blur(x, # B×C×H×W images
+                  sigma): # B standard deviations in pixels (0: unchanged)
+    "Each image blurred by a Gaussian of its own σ (separable, 7 taps, edges replicated)."
+    t = torch.arange(-3, 4, dtype=x.dtype, device=x.device)
+    s = sigma.to(x).clamp_min(1e-3)[:, None]
+    k = torch.exp(-t**2 / (2 * s**2)); k = (k / k.sum(1, keepdim=True)).repeat_interleave(x.shape[1], 0)  # (B·C)×7
+    y = x.reshape(1, -1, *x.shape[2:])
+    y = F.conv2d(F.pad(y, (3, 3, 0, 0), mode='replicate'), k[:, None, None, :], groups=y.shape[1])
+    y = F.conv2d(F.pad(y, (0, 0, 3, 3), mode='replicate'), k[:, None, :, None], groups=y.shape[1])
+    return y.reshape(x.shape)
+
 class RenderPool:
     "A replay buffer of renders on `device`: item `i` is a batch of `bs` drawn from `pool` stored renders, `refresh` of them rendered anew each epoch."
     def __init__(self, n:int, # samples per epoch (on each rank); `n // bs` batches
@@ -513,6 +524,8 @@ class RenderPool:
                  shuffle:bool=True, # draw each epoch's samples in a random order (else in pool order)
                  flip:bool=True, # mirror half the samples left-right, with their K
                  jitter:float=0., # scale each colour channel by a random gain in [1 − jitter, 1 + jitter]
+                 blur:float=0., # camera blur: a Gaussian of σ drawn in [0, blur] px
+                 noise:float=0., # sensor noise: Gaussian, σ drawn in [0, noise] (RGB in [0, 1])
                  render=None): # the renderer, as `RenderStream`'s; default `render_batch`
         if bs < 1 or n < bs or pool < bs: raise DepthPromptError(f"a RenderPool needs 1 ≤ bs ≤ n and bs ≤ pool, got n={n}, bs={bs}, pool={pool}.")
         if not shuffle and n > pool: raise DepthPromptError(f"an unshuffled RenderPool reads its pool once: n={n} must be ≤ pool={pool}.")
@@ -520,7 +533,7 @@ class RenderPool:
         if chunk < 1 or refresh % chunk or not 0 <= refresh <= pool:
             raise DepthPromptError(f"refresh={refresh} must be a multiple of chunk={chunk} between 0 and pool={pool}.")
         self.size, self.rank, self.epoch = size2(size), rank_distrib() if rank is None else rank, 0
-        store_attr('n,bs,pool,refresh,mode,split,seed,device,background,chunk,shuffle,flip,jitter'); self.render = render or render_batch
+        store_attr('n,bs,pool,refresh,mode,split,seed,device,background,chunk,shuffle,flip,jitter,blur,noise'); self.render = render or render_batch
         self.blocks, self.data, self._order = -(-pool // chunk), None, (None, None)
     def __len__(self): return self.n // self.bs
     @property
@@ -561,7 +574,13 @@ class RenderPool:
             f = flip.to(idx.device)
             for k in ('rgb', 'mask', 'depth'): b[k] = torch.where(f.view(-1, *[1] * (b[k].ndim - 1)), b[k].flip(2), b[k])
             b['K'][:, 0, 2] = torch.where(f, self.size[1] - 1 - b['K'][:, 0, 2], b['K'][:, 0, 2])  # pixel u ↦ W − 1 − u
-        if self.jitter: b['rgb'] = (b['rgb'].float() * gain.to(idx.device)[:, None, None]).round().clamp(0, 255).to(torch.uint8)
+        if self.jitter or self.blur or self.noise:
+            rgb = b['rgb'].float() * gain.to(idx.device)[:, None, None]
+            if self.blur: rgb = gaussian_blur(rgb.permute(0, 3, 1, 2), self.blur * torch.rand(self.bs, generator=g)).permute(0, 2, 3, 1)
+            if self.noise:
+                sigma = 255 * self.noise * torch.rand(self.bs, 1, 1, 1, generator=g)
+                rgb = rgb + sigma.to(idx.device) * torch.randn(rgb.shape, generator=g).to(idx.device)
+            b['rgb'] = rgb.round().clamp(0, 255).to(torch.uint8)
         return b
     def next_epoch(self):
         "Move to the next epoch: `refresh` new renders replace the oldest, and a new order."

@@ -29,14 +29,16 @@ def scene_dls(size=256, # render (= network) resolution
               chunk=None, # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
               pool=None, # training renders kept on the device (of this process, `RenderPool`); None: every batch rendered fresh
               refresh=0, # pool renders replaced per epoch (rounded down to whole render calls)
-              jitter=0.): # colour jitter of pool samples (`RenderPool`)
+              jitter=0., # colour jitter of pool samples (`RenderPool`)
+              blur=0., # camera blur of pool samples: the largest σ, px
+              noise=0.): # sensor noise of pool samples: the largest σ
     "DataLoaders over scene renders: training families for both, unseen seeds for validation (rendered once)."
     device = torch.device(device or default_device())
     chunk = chunk or (max(1, 256 // bs) if device.type == 'cuda' else 1)  # few large render calls: the renderer's cost is partly per call
     if pool is None: train = RenderStream(n_train, bs, size, mode='scenes', split='train', seed=seed, device=device, chunk=chunk)
     else:
         c = min(chunk * bs, pool)
-        train = RenderPool(n_train, bs, pool, refresh // c * c, size, 'scenes', 'train', seed, device, chunk=c, jitter=jitter)
+        train = RenderPool(n_train, bs, pool, refresh // c * c, size, 'scenes', 'train', seed, device, chunk=c, jitter=jitter, blur=blur, noise=noise)
     valid = RenderPool(n_valid, bs, n_valid, 0, size, 'scenes', 'val', seed + 1, device, rank=0, chunk=min(chunk * bs, n_valid),
                        shuffle=False, flip=False)  # the renders a `RenderStream` would make every epoch, made once
     return depth_dls(train, valid, size, device=device)
@@ -101,6 +103,8 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
              pool=None, # training renders kept on the devices, over all processes (`RenderPool`); None: render every batch
              refresh=0, # pool renders replaced per epoch, over all processes (rounded down to whole render calls)
              jitter=0., # colour jitter of pool samples
+             blur=0., # camera blur of pool samples (largest σ, px)
+             noise=0., # sensor noise of pool samples (largest σ, RGB in [0, 1])
              n_eval=512, # held-out renders for the final metrics (each of `val` and `ood`)
              resume=False, # continue the run in `out` from its `last.pth` (written at every epoch's end)
              device=None, # the training device (default: the GPU if there is one, this process's under `torchrun`)
@@ -112,7 +116,7 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
     out.mkdir(parents=True, exist_ok=True)
     config = dict(epochs=epochs, n_train=n_train, bs=bs, size=size, lr=lr, wd=wd, clip=clip, scale_weight=scale_weight,
                   network_cfg=network_cfg, init=None if init is None else str(init), seed=seed,
-                  pool=pool, refresh=refresh, jitter=jitter)
+                  pool=pool, refresh=refresh, jitter=jitter, blur=blur, noise=noise)
     last, state = out/'last.pth', None
     set_seed(seed)  # the same initialisation in every process
     if resume and last.exists(): model, state = load_model(last, device=device).train(), read_checkpoint(last)['train_state']
@@ -122,7 +126,7 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
     if device.type == 'cuda': model.to_channels_last(); torch.backends.cudnn.benchmark = True
     set_seed(seed + rank)
     dls = scene_dls(size, bs // world, n_train // world, min(512, n_train), seed, device,
-                    pool=None if pool is None else pool // world, refresh=refresh // world, jitter=jitter)
+                    pool=None if pool is None else pool // world, refresh=refresh // world, jitter=jitter, blur=blur, noise=noise)
     if not rank and pool is not None: print(f'each of {world} processes: {dls.train.dataset!r}')
     log = [CSVLog(out/'log.csv', None if state is None else state['epoch'])] if not rank else []
     learn = depth_learner(dls, model, recipe='one_cycle', lr=lr, wd=wd, path=out,

@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['MOTORCYCLE_CALIB', 'disparity_to_metres', 'object_mask', 'motorcycle']
 
-# %% ../nbs/06a_real.ipynb #c548643b
+# %% ../nbs/06a_real.ipynb #33096aa7
 import numpy as np, cv2
 from .core import *
 
-# %% ../nbs/06a_real.ipynb #c7b5f70d
+# %% ../nbs/06a_real.ipynb #df424b12
 MOTORCYCLE_CALIB = dict(f=994.978, cx=311.193, cy=254.877, doffs=31.086, baseline_mm=193.001) # skimage's docstring
 
 def disparity_to_metres(disp, # H×W disparity in pixels (NaN: unknown)
@@ -19,7 +19,7 @@ def disparity_to_metres(disp, # H×W disparity in pixels (NaN: unknown)
     "Depth (camera z, metres) of a Middlebury disparity map; NaN where the disparity is unknown."
     return f * baseline_mm / (np.asarray(disp, np.float64) + doffs) / 1000
 
-# %% ../nbs/06a_real.ipynb #8ce1aabf
+# %% ../nbs/06a_real.ipynb #c502e54f
 def object_mask(disp, # H×W disparity (NaN: unknown)
                 floor_rows:int=40, # bottom rows that see only the floor
                 above:float=2., # disparity margin over the floor plane, px
@@ -34,7 +34,7 @@ def object_mask(disp, # H×W disparity (NaN: unknown)
     if n < 2: raise DepthPromptError("object_mask: nothing stands above the floor.")
     return labels == 1 + np.argmax(stats[1:, cv2.CC_STAT_AREA])
 
-# %% ../nbs/06a_real.ipynb #42c3a899
+# %% ../nbs/06a_real.ipynb #d6ada411
 def motorcycle():
     "The motorcycle as a one-sample dataset: rgb, mask, depth (m), depth_mask, K, in the npz-folder fields."
     from skimage.data import stereo_motorcycle

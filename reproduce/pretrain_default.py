@@ -32,12 +32,14 @@ def main(argv=None):
     ap.add_argument('--pool', type=int, default=None, help='renders kept on the GPUs (over all processes); default: render every sample')
     ap.add_argument('--refresh', type=int, default=0, help='pool renders replaced per epoch (over all processes)')
     ap.add_argument('--jitter', type=float, default=0., help='colour jitter of pool samples (random channel gains in 1 ± J)')
+    ap.add_argument('--blur', type=float, default=0., help='camera blur of pool samples (Gaussian σ up to B px)')
+    ap.add_argument('--noise', type=float, default=0., help='sensor noise of pool samples (Gaussian σ up to N, RGB in [0, 1])')
     ap.add_argument('--budget', type=float, default=None, help='seconds of training (the schedule follows the clock)')
     ap.add_argument('--device', default=None, help="default: the GPU (this process's under torchrun)")
     a = ap.parse_args(argv)
     res = pretrain(a.out, epochs=a.epochs, n_train=a.n_train, bs=a.bs, size=a.size, lr=a.lr, scale_weight=a.scale_weight,
                    network_cfg=a.network_cfg, init=a.init, n_eval=a.n_eval,
-                   pool=a.pool, refresh=a.refresh, jitter=a.jitter, resume=a.resume, device=a.device,
+                   pool=a.pool, refresh=a.refresh, jitter=a.jitter, blur=a.blur, noise=a.noise, resume=a.resume, device=a.device,
                    cbs=[TimeBudget(a.budget)] if a.budget else None)
     if not rank_distrib(): print(json.dumps(res))
 
