@@ -579,7 +579,8 @@ class RenderPool:
             if self.blur: rgb = gaussian_blur(rgb.permute(0, 3, 1, 2), self.blur * torch.rand(self.bs, generator=g)).permute(0, 2, 3, 1)
             if self.noise:
                 sigma = 255 * self.noise * torch.rand(self.bs, 1, 1, 1, generator=g)
-                rgb = rgb + sigma.to(idx.device) * torch.randn(rgb.shape, generator=g).to(idx.device)
+                gd = torch.Generator(rgb.device).manual_seed(_seed(self.seed, self.rank, self.epoch, 3, i))  # drawn where the pixels are
+                rgb = rgb + sigma.to(rgb.device) * torch.randn(rgb.shape, generator=gd, device=rgb.device)
             b['rgb'] = rgb.round().clamp(0, 255).to(torch.uint8)
         return b
     def next_epoch(self):
