@@ -45,6 +45,8 @@ with ThreadPoolExecutor(os.cpu_count()) as ex: list(ex.map(photo, range(a.n)))
 images = [tmp/f'p{i:04d}.jpg' for i in range(a.n)]
 masks = [tmp/f'p{i:04d}_mask.png' for i in range(a.n)]
 
+def sig(v): return None if v is None else float(f'{v:.3g}')
+
 def timed(f, reps=1):
     sync(); t = time.perf_counter()
     for _ in range(reps): f()
@@ -71,9 +73,9 @@ def bench(name):
                                   for i, mk_ in zip(images[:k], masks[:k])]) if k else None
     shutil.rmtree(tmp/'pf', ignore_errors=True)
     r = dict(network=name, weights='embedded' if name == 'default' else 'random', resolution=list(S), bs=a.bs,
-             bare_images_per_s=round(bare, 1), bare_bf16_images_per_s=round(bare_bf16, 1) if dev.type == 'cuda' else None,
-             pipeline_images_per_s=round(a.n / t, 1), ratio=round(a.n / t / bare, 3),
-             per_file_images_per_s=round(per_file, 1) if per_file else None, mb_written_per_image=round(written / a.n / 1e6, 2))
+             bare_images_per_s=sig(bare), bare_bf16_images_per_s=sig(bare_bf16) if dev.type == 'cuda' else None,
+             pipeline_images_per_s=sig(a.n / t), ratio=round(a.n / t / bare, 3),
+             per_file_images_per_s=sig(per_file), mb_written_per_image=round(written / a.n / 1e6, 2))
     print(json.dumps(r), flush=True)
     del m; torch.cuda.empty_cache() if dev.type == 'cuda' else None
     return r
@@ -83,7 +85,8 @@ env = dict(device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cp
            command=' '.join([Path(sys.executable).name, *sys.argv]), photos=f"{a.n} JPEG {H}×{W} with mask PNGs",
            outputs="per photo: _depth.npy, _depth.png (16 bit), _depth_color.png, _points.ply, _composite.png (the CLI's with --mask)",
            precision="float32, as predict runs (bare_bf16: the network under bf16 autocast, for reference)",
-           num_workers=a.num_workers, writers=a.writers)
+           num_workers=a.num_workers if a.num_workers is not None else "predict_files' default (min(4, cores) with a GPU, 0 on the CPU)",
+           writers=a.writers if a.writers is not None else "predict_files' default (cores - num_workers - 1 with a GPU, 1 on the CPU)")
 print(json.dumps(env), flush=True)
 res = dict(env, results=[bench(n) for n in a.networks.split(',')])
 shutil.rmtree(tmp)
