@@ -19,7 +19,7 @@ p.add_argument('--bs', type=int, default=16, help="batch size (pipeline and bare
 p.add_argument('--size', default='480x640', help="the photos' H×W")
 p.add_argument('--networks', default='default,dpt-hybrid', help="'default' (embedded weights) and registry names (random weights)")
 p.add_argument('--num-workers', type=int, default=None, help="predict_files' num_workers (default: its own)")
-p.add_argument('--writers', type=int, default=None, help="predict_files' writers (default: its own)")
+p.add_argument('--writers', default='default', help="predict_files' writers, comma-separated for several runs ('default': its own)")
 p.add_argument('--per-file', type=int, default=32, help="images for the per-file path (0: skip it)")
 a = p.parse_args()
 dev, (H, W) = torch.device(a.device), (int(v) for v in a.size.lower().split('x'))
@@ -61,20 +61,25 @@ def bench(name):
     bare = a.bs / timed(lambda: _forward(m, x, mk), reps)
     with torch.autocast(dev.type, torch.bfloat16, enabled=dev.type == 'cuda'):
         timed(lambda: _forward(m, x, mk), 3); bare_bf16 = a.bs / timed(lambda: _forward(m, x, mk), reps)
-    kw = dict(model=m, device=dev, log=lambda *_: None, overwrite=True, bs=a.bs, num_workers=a.num_workers, writers=a.writers)
-    predict_files(images[:2 * a.bs], tmp/'warm', masks[:2 * a.bs], **kw)
-    out = tmp/f'out-{name}'
-    t = timed(lambda: predict_files(images, out, masks, **kw))
-    assert len(list(out.glob('*_points.ply'))) == a.n, "not every photo got its files"
-    written = sum(f.stat().st_size for f in out.iterdir())
-    shutil.rmtree(out); shutil.rmtree(tmp/'warm')
+    runs = []
+    for wr in a.writers.split(','):
+        kw = dict(model=m, device=dev, log=lambda *_: None, overwrite=True, bs=a.bs, num_workers=a.num_workers,
+                  writers=None if wr == 'default' else int(wr))
+        predict_files(images[:2 * a.bs], tmp/'warm', masks[:2 * a.bs], **kw)
+        out = tmp/f'out-{name}'
+        t = timed(lambda: predict_files(images, out, masks, **kw))
+        assert len(list(out.glob('*_points.ply'))) == a.n, "not every photo got its files"
+        written = sum(f.stat().st_size for f in out.iterdir())
+        shutil.rmtree(out); shutil.rmtree(tmp/'warm')
+        runs.append(dict(writers=wr, pipeline_images_per_s=sig(a.n / t), ratio=round(a.n / t / bare, 3)))
+        print(json.dumps(dict(network=name, **runs[-1])), flush=True)
     k = min(a.per_file, a.n)
     per_file = k / timed(lambda: [predict_file(i, tmp/'pf', mk_, m, device=dev, log=lambda *_: None, overwrite=True)
                                   for i, mk_ in zip(images[:k], masks[:k])]) if k else None
     shutil.rmtree(tmp/'pf', ignore_errors=True)
     r = dict(network=name, weights='embedded' if name == 'default' else 'random', resolution=list(S), bs=a.bs,
              bare_images_per_s=sig(bare), bare_bf16_images_per_s=sig(bare_bf16) if dev.type == 'cuda' else None,
-             pipeline_images_per_s=sig(a.n / t), ratio=round(a.n / t / bare, 3),
+             **runs[0], pipelines=runs,
              per_file_images_per_s=sig(per_file), mb_written_per_image=round(written / a.n / 1e6, 2))
     print(json.dumps(r), flush=True)
     del m; torch.cuda.empty_cache() if dev.type == 'cuda' else None
@@ -86,11 +91,19 @@ env = dict(device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cp
            outputs="per photo: _depth.npy, _depth.png (16 bit), _depth_color.png, _points.ply, _composite.png (the CLI's with --mask)",
            precision="float32, as predict runs (bare_bf16: the network under bf16 autocast, for reference)",
            num_workers=a.num_workers if a.num_workers is not None else "predict_files' default (min(4, cores) with a GPU, 0 on the CPU)",
-           writers=a.writers if a.writers is not None else "predict_files' default (cores - num_workers - 1 with a GPU, 1 on the CPU)")
+           writers_default="predict_files' default: cores - num_workers - 1 with a GPU, 1 on the CPU")
 print(json.dumps(env), flush=True)
-res = dict(env, results=[bench(n) for n in a.networks.split(',')])
+def bench_or_error(name):
+    try: return bench(name)
+    except Exception as e:  # one network's failure leaves the others' figures
+        import traceback; traceback.print_exc()
+        return dict(network=name, error=f'{type(e).__name__}: {e}')
+
+res = dict(env, results=[bench_or_error(n) for n in a.networks.split(',')])
 shutil.rmtree(tmp)
 Path(a.out).write_text(json.dumps(res, indent=1))
 for r in res['results']:
-    print(f"{r['network']}: bare {r['bare_images_per_s']} images/s, pipeline {r['pipeline_images_per_s']} images/s "
-          f"({r['ratio']:.0%} of bare), per-file path {r['per_file_images_per_s']} images/s")
+    if 'error' in r: print(f"{r['network']}: failed: {r['error']}"); continue
+    print(f"{r['network']}: bare {r['bare_images_per_s']} images/s; pipeline " +
+          ', '.join(f"{q['pipeline_images_per_s']} images/s ({q['ratio']:.0%} of bare) with writers={q['writers']}" for q in r['pipelines'])
+          + f"; per-file path {r['per_file_images_per_s']} images/s")
