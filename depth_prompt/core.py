@@ -114,8 +114,9 @@ def stale_temporaries(folder, # where to look (not below)
     with os.scandir(folder) as it:
         for e in it:
             m = _TMP.fullmatch(e.name)
-            if m and Path(m[1]).suffix == (m[2] or '') and e.is_file(follow_symlinks=False) \
-               and now - e.stat(follow_symlinks=False).st_mtime > age: out.append(Path(e.path))
+            if not (m and Path(m[1]).suffix == (m[2] or '') and e.is_file(follow_symlinks=False)): continue
+            with contextlib.suppress(FileNotFoundError):  # another writer's temporary, moved into place since the listing
+                if now - e.stat(follow_symlinks=False).st_mtime > age: out.append(Path(e.path))
     return out
 
 @contextlib.contextmanager

@@ -18,27 +18,47 @@ from .data import MAX_PIXELS, read_photo, read_mask
 from .viz import colorize_depth
 
 # %% ../nbs/12_photo.ipynb #fa702a53
+def _fit(img, # B×H×W×3 float32 images in [0, 1] of one size
+         mask, # B×H×W bool object masks
+         size): # the network's size
+    "The images and masks at the network's `size` (B×3×S×S, B×1×S×S float32) and the `Resizer` that undoes the fit."
+    r = Resizer(*mask.shape[1:], size, how='pad')
+    x = r.image(torch.from_numpy(np.ascontiguousarray(img, np.float32)).permute(0, 3, 1, 2))
+    return x, r.mask(torch.from_numpy(np.ascontiguousarray(mask, bool))[:, None].float()), r
+
+def _forward(m:PromptedDepth, # the model
+             x, # B×3×S×S images at the network's size, on the model's device
+             mk): # B×1×S×S masks
+    "The network's depth (B×S×S float32) and the normalised input it saw, on the device."
+    with torch.inference_mode():
+        inp = m.network_input(x, mk)
+        return m.network.to_depth(m.network(inp).float()).float(), inp
+
+def _unfit(d, # B×S×S depth from `_forward`, on the CPU
+           inp, # B×3×S×S the network's input, on the CPU
+           mk, # B×1×S×S masks at the network's size
+           mask, # B×H×W bool masks
+           r, # the `Resizer` of `_fit`
+           mean, std): # the network's normalisation (1×3×1×1 on the CPU)
+    "Depth (B×H×W float32, each object's median 1) and the composite the network saw (B×S×S×3 uint8)."
+    mk, mask = mk[:, 0], torch.from_numpy(np.ascontiguousarray(mask, bool))
+    med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
+    d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
+    w, plain = r.undo(mk), r.undo(d)
+    obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
+    seen = ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+    return torch.where(mask, obj, plain).numpy(), seen
+
 def run_model(m:PromptedDepth, # the model
               img, # H×W×3 float32 image in [0, 1], or B×H×W×3 images of one size
               mask): # H×W bool object mask, or B×H×W masks
     "Depth (H×W, or B×H×W, float32) of `img` and the composite the network saw (uint8 at the network's resolution)."
     one = img.ndim == 3
     imgs, masks = (img[None], mask[None]) if one else (img, mask)
-    masks = torch.from_numpy(np.ascontiguousarray(masks, bool))
     net, dev = m.network, next(m.parameters()).device
-    r = Resizer(*masks.shape[1:], net.size, how='pad')
-    x = r.image(torch.from_numpy(np.ascontiguousarray(imgs, np.float32)).permute(0, 3, 1, 2)).to(dev)
-    mk = r.mask(masks[:, None].float()).to(dev)
-    with torch.inference_mode():
-        inp = m.network_input(x, mk)
-        d = net.to_depth(net(inp).float()).float().cpu()
-    mk = mk[:, 0].cpu()
-    med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
-    d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
-    w, plain = r.undo(mk), r.undo(d)
-    obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
-    depth = torch.where(masks, obj, plain).numpy()
-    seen = ((inp.float().cpu() * net._std.cpu() + net._mean.cpu()).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+    x, mk, r = _fit(imgs, masks, net.size)
+    d, inp = _forward(m, x.to(dev), mk.to(dev))
+    depth, seen = _unfit(d.cpu(), inp.cpu(), mk, masks, r, net._mean.cpu(), net._std.cpu())
     return (depth[0], seen[0]) if one else (depth, seen)
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
@@ -238,6 +258,45 @@ def output_paths(image, # the image file
     names = ['depth.npy', 'depth.png', 'depth_color.png', 'points.ply', 'composite.png'] + ['automask.png'] * auto
     return [Path(out)/f'{Path(image).stem}_{n}' for n in names]
 
+def _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels):
+    "What `predict_file` needs of `image` before the network: its pixels, mask, intrinsics, output paths and messages."
+    image, out = Path(image), Path(out)
+    auto = _is_auto(mask)
+    paths = output_paths(image, out, auto)
+    there = [p for p in paths if p.exists() or p.is_symlink()]
+    if there and not overwrite: raise DepthPromptError(f"{there[0]} exists; pass --overwrite (overwrite=True) to replace it, or another --out.")
+    with _no_memory_is_error(image):
+        rgb, exif = read_photo(image, 'image', max_pixels)
+        alpha, said = alpha_of(rgb), []
+        if auto and alpha is not None and mask_rect is None: mask, name, how = alpha, f"the alpha channel of {image}", 'its alpha channel'
+        elif auto:
+            with warnings.catch_warnings(record=True) as warned:
+                warnings.simplefilter('always', MaskWarning)
+                try: mask = auto_mask(rgb, mask_rect)
+                except DepthPromptError as e: raise DepthPromptError(f"{image}: {e}") from None
+            said = [f"{image}: warning: {w.message} See {paths[-1]}." for w in warned if issubclass(w.category, MaskWarning)]
+            name, how = 'the automatic mask', f"an automatic mask (GrabCut {'in the box --mask-rect' if mask_rect else 'from the border'})"
+        elif isinstance(mask, (str, Path)): name, mask = f"mask {mask}", read_mask(mask, max_pixels=max_pixels)
+        else: name = f"the mask of {image}"
+        mask = mask_to_bool(mask, rgb.shape[:2], name=name)
+        K, source = camera_K(K, fov, exif, *mask.shape)
+    if auto: said = [f"{image}: no mask given, used {how}; saved as {paths[-1]}"] + said
+    return dict(image=image, out=out, paths=paths, rgb=rgb, mask=mask, K=K, source=source, said=said)
+
+def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame):
+    "Write the files of `image` (all or none); returns their paths and the messages to log."
+    with _no_memory_is_error(image): pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
+    notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
+             f'intrinsics fx {K[0, 0]:.2f} fy {K[1, 1]:.2f} cx {K[0, 2]:.2f} cy {K[1, 2]:.2f} (pixels; from {source})']
+    writers = [lambda p: p.write_bytes(_npy_bytes(depth)), lambda p: _write_image(p, depth_to_png16(depth, mask)),
+               lambda p: _write_image(p, colorize_depth(depth, mask)), lambda p: write_ply(p, pts, cols, notes, False),
+               lambda p: _write_image(p, seen), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
+    try:
+        with _no_memory_is_error(image), contextlib.ExitStack() as stack:
+            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p)))
+    except OSError as e: raise DepthPromptError(f"could not write the files of {image} to {out}: {e.strerror or e}.") from None
+    return paths, said + [f"{image}: wrote {len(paths)} files to {out} ({', '.join(p.name for p in paths)})"]
+
 def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
                  out, # the output folder
                  mask='auto', # a mask file, 'auto' (alpha channel, else `auto_mask`), or an H×W array
@@ -252,46 +311,62 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
                  overwrite:bool=False, # replace existing output files
                  max_pixels:int=MAX_PIXELS): # refuse larger images
     "Predict on one image file and write its outputs (see the table above) all or none; returns their paths."
-    image, out = Path(image), Path(out)
     check_writable(out, 'out')
     if frame not in FRAME_NOTES: raise DepthPromptError(f"frame must be 'opengl' or 'opencv', got {frame!r}.")
     if mask_rect is not None and not _is_auto(mask): raise DepthPromptError("--mask-rect is a box for the automatic mask: give it without --mask.")
-    auto = _is_auto(mask)
-    paths = output_paths(image, out, auto)
-    there = [p for p in paths if p.exists() or p.is_symlink()]
-    if there and not overwrite: raise DepthPromptError(f"{there[0]} exists; pass --overwrite (overwrite=True) to replace it, or another --out.")
-    with _no_memory_is_error(image):
-        rgb, exif = read_photo(image, 'image', max_pixels)
-        alpha, doubts = alpha_of(rgb), []
-        if auto and alpha is not None and mask_rect is None: mask, name, how = alpha, f"the alpha channel of {image}", 'its alpha channel'
-        elif auto:
-            with warnings.catch_warnings(record=True) as said:
-                warnings.simplefilter('always', MaskWarning)
-                try: mask = auto_mask(rgb, mask_rect)
-                except DepthPromptError as e: raise DepthPromptError(f"{image}: {e}") from None
-            doubts = [str(w.message) for w in said if issubclass(w.category, MaskWarning)]
-            name, how = 'the automatic mask', f"an automatic mask (GrabCut {'in the box --mask-rect' if mask_rect else 'from the border'})"
-        elif isinstance(mask, (str, Path)): name, mask = f"mask {mask}", read_mask(mask, max_pixels=max_pixels)
-        else: name = f"the mask of {image}"
-        img, mask = image_to_float(rgb), mask_to_bool(mask, rgb.shape[:2], name=name)
-        K, source = camera_K(K, fov, exif, *mask.shape)
-        depth, seen = run_model(get_model(model, background, device), img, mask)
-        pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
-    notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
-             f'intrinsics fx {K[0, 0]:.2f} fy {K[1, 1]:.2f} cx {K[0, 2]:.2f} cy {K[1, 2]:.2f} (pixels; from {source})']
-    writers = [lambda p: p.write_bytes(_npy_bytes(depth)), lambda p: _write_image(p, depth_to_png16(depth, mask)),
-               lambda p: _write_image(p, colorize_depth(depth, mask)), lambda p: write_ply(p, pts, cols, notes, False),
-               lambda p: _write_image(p, seen), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
-    try:
-        with contextlib.ExitStack() as stack:
-            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p)))
-    except OSError as e: raise DepthPromptError(f"could not write the files of {image} to {out}: {e.strerror or e}.") from None
-    if auto: log(f"{image}: no mask given, used {how}; saved as {paths[-1]}")
-    for d in doubts: log(f"{image}: warning: {d} See {paths[-1]}.")
-    log(f"{image}: wrote {len(paths)} files to {out} ({', '.join(p.name for p in paths)})")
+    it = _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels)
+    with _no_memory_is_error(it['image']): depth, seen = run_model(get_model(model, background, device), image_to_float(it['rgb']), it['mask'])
+    paths, said = _write_outputs(depth, seen, frame=frame, **it)
+    for s in said: log(s)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
+import os
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from torch.utils.data import DataLoader, Dataset
+
+class _Inputs(Dataset):
+    "The images of `predict_files` read, masked and fitted to the network's size (`_read_input`, `_fit`); a failure is its message."
+    def __init__(self, images, masks, size, **kw): self.images, self.masks, self.size, self.kw = images, masks, size, kw
+    def __len__(self): return len(self.images)
+    def __getitem__(self, i):
+        try:
+            it = _read_input(self.images[i], mask=self.masks[i], **self.kw)
+            with _no_memory_is_error(it['image']): x, mk, r = _fit(image_to_float(it['rgb'])[None], it['mask'][None], self.size)
+        except DepthPromptError as e: return dict(i=i, error=str(e))
+        return dict(it, i=i, x=x, mk=mk, r=r)
+
+def _collate(items):
+    "A batch: the items, and their images and masks at the network's size stacked (`None` when all failed)."
+    ok = [it for it in items if 'error' not in it]
+    return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
+                x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
+
+def _finish(d, inp, mk, ready, mean, std, frame, it):
+    "Undo the fit of one image and write its files (in a writer thread, once the device's results have arrived)."
+    if ready is not None: ready.synchronize()
+    with _no_memory_is_error(it['image']): depth, seen = _unfit(d, inp, mk, it['mask'][None], it['r'], mean, std)
+    return _write_outputs(depth[0], seen[0], frame=frame, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+
+def _run_batch(m, b, dev):
+    "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
+    ok = [it for it in b['items'] if 'error' not in it]
+    if not ok: return None, None, None
+    try:
+        with _no_memory_is_error('a batch'):
+            d, inp = _forward(m, b['x'].to(dev, non_blocking=True), b['mk'].to(dev, non_blocking=True))
+            d, inp = d.to('cpu', non_blocking=True), inp.to('cpu', non_blocking=True)  # into pinned memory: nothing waits
+    except DepthPromptError:
+        for it in ok: it['error'] = f"{it['image']}: not enough memory for a batch of {len(ok)} images; pass a smaller bs."
+        return None, None, None
+    if dev.type != 'cuda': return d, inp, None
+    ready = torch.cuda.Event(); ready.record()
+    return d, inp, ready
+
+def _failed(msg):
+    f = Future(); f.set_exception(DepthPromptError(msg)); return f
+
 def predict_files(images, # image files (or one)
                   out, # the output folder
                   mask='auto', # 'auto', one mask file for all images, or a list with one per image
@@ -305,8 +380,11 @@ def predict_files(images, # image files (or one)
                   mask_rect=None, # as for `predict_file` (the same box for all images)
                   frame:str='opengl', # as for `predict_file`
                   overwrite:bool=False, # as for `predict_file`
-                  max_pixels:int=MAX_PIXELS): # as for `predict_file`
-    "Run `predict_file` on each image; returns `{image: [paths written]}` for those that succeeded."
+                  max_pixels:int=MAX_PIXELS, # as for `predict_file`
+                  bs:int=8, # images per batch through the network
+                  num_workers:int=None, # processes reading the images (default: up to 4 with a GPU, none on the CPU)
+                  writers:int=None): # threads writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
+    "`predict_file` on each image, batched: returns `{image: [paths written]}` for those that succeeded."
     images = [images] if isinstance(images, (str, Path)) else list(images)
     masks = list(mask) if isinstance(mask, (list, tuple)) else [mask] * len(images)
     if len(masks) != len(images):
@@ -319,11 +397,46 @@ def predict_files(images, # image files (or one)
         seen[Path(im).stem] = im
     if K is not None: check_K(K, 1, 1)
     check_writable(out, 'out')
-    get_model(model, background, device)  # a bad model or background fails once, before any image
-    done = {}
-    for image, mk in zip(images, masks):
-        try: done[image] = predict_file(image, out, mk, model, background, fov, K, device, log, mask_rect, frame, overwrite, max_pixels)
+    if frame not in FRAME_NOTES: raise DepthPromptError(f"frame must be 'opengl' or 'opencv', got {frame!r}.")
+    if mask_rect is not None and any(not _is_auto(mk) for mk in masks):
+        raise DepthPromptError("--mask-rect is a box for the automatic mask: give it without --mask.")
+    for k, v in dict(bs=bs, num_workers=num_workers, writers=writers).items():
+        if v is not None and (not isinstance(v, int) or v < (k != 'num_workers')):
+            raise DepthPromptError(f"{k} must be an integer of at least {int(k != 'num_workers')}, got {v!r}.")
+    m = get_model(model, background, device)  # a bad model or background fails once, before any image
+    dev = next(m.parameters()).device
+    cuda, cores = dev.type == 'cuda', os.cpu_count() or 1
+    num_workers = (min(4, cores) if cuda else 0) if num_workers is None else num_workers
+    writers = (max(1, cores - num_workers - 1) if cuda else 1) if writers is None else writers
+    dl = DataLoader(_Inputs(images, masks, m.network.size, out=out, fov=fov, K=K, mask_rect=mask_rect, overwrite=overwrite,
+                            max_pixels=max_pixels), bs, num_workers=num_workers, collate_fn=_collate, pin_memory=cuda)
+    mean, std = m.network._mean.cpu(), m.network._std.cpu()
+    done, pending = {}, deque()
+    def settle():  # the oldest image's outcome: messages and errors come in the order of `images`
+        image, fut = pending.popleft()
+        try: paths, said = fut.result()
         except DepthPromptError as e:
             if on_error is None: raise
-            on_error(e)
+            return on_error(e)
+        for s in said: log(s)
+        done[image] = paths
+    threads = torch.get_num_threads()
+    if cuda and writers > 1: torch.set_num_threads(1)  # the writers are the parallelism: torch's threads in each would oversubscribe
+    try:
+        with ThreadPoolExecutor(writers) as pool:
+            try:
+                for b in dl:
+                    d, inp, ready = _run_batch(m, b, dev)
+                    j = 0
+                    for it in b['items']:
+                        if 'error' in it: fut = _failed(it['error'])
+                        else: fut = pool.submit(_finish, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], ready, mean, std, frame, it); j += 1
+                        pending.append((images[it['i']], fut))
+                        if on_error is None and 'error' in it:
+                            while pending: settle()  # raises at this image, after writing those before it
+                        while len(pending) > writers + bs: settle()
+                while pending: settle()
+            finally:
+                for _, f in pending: f.cancel()
+    finally: torch.set_num_threads(threads)
     return done
