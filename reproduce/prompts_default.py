@@ -193,7 +193,7 @@ def comparison(ev, metrics=('si_rmse', 'cos_sim')):
     "The paper's comparison as a DataFrame: a row per network and background, a column per set and metric."
     rows, res = ev['rows'], ev['results']
     df = pd.DataFrame({(SETS[ds], COLUMNS[m][0]): {r: res[ds][r][m] for r in rows} for ds in SETS for m in metrics})
-    df.insert(0, 'network', [rows[r]['group'] for r in df.index])
+    df.index = pd.MultiIndex.from_tuples([(rows[r]['group'], r) for r in df.index], names=['network', 'background'])
     return df
 
 def summary(ev):
@@ -206,7 +206,7 @@ def summary(ev):
     for ds, what in SETS.items():
         (b, bv), (p, pv), (f, fv) = best(ds, 'off-the-shelf'), best(ds, 'prompt'), best(ds, 'fine-tune')
         lines.append(f"- **{what}**: the best background off the shelf is {b} (si-RMSE {bv:.3f}); "
-                     f"{sum(res[ds][r]['si_rmse'] < bv for r in prompts)} of the {len(prompts)} prompts do better"
+                     f"{beat if (beat := sum(res[ds][r]['si_rmse'] < bv for r in prompts)) < len(prompts) else 'all'} of the {len(prompts)} prompts do better"
                      + (f", the best is the {p} at {pv:.3f}" if p else '') + (f"; the fine-tuned network ({rows[f]['recipe']} recipe, behind {rows[f]['background']}) reaches {fv:.3f}." if f else '.'))
     same = lambda r, o, k: rows[r].get(k) == rows[o].get(k)
     for r in prompts:
@@ -224,8 +224,8 @@ def summary(ev):
 def readme_block(ev):
     "The README's results (between `README_MARKS` in nbs/index.ipynb): the comparison table and the summary, from `ev`."
     df = comparison(ev)
-    table = ['| network | background | ' + ' | '.join(f'{ds} {m}' for ds, m in df.columns[1:]) + ' |', '|---|---|' + '---:|' * (df.shape[1] - 1)]
-    table += [f"| {ev['rows'][r]['group']} | {r} | " + ' | '.join(f'{v:.3f}' for v in row.iloc[1:]) + ' |' for r, row in df.iterrows()]
+    table = ['| network | background | ' + ' | '.join(f'{ds} {m}' for ds, m in df.columns) + ' |', '|---|---|' + '---:|' * df.shape[1]]
+    table += [f"| {g} | {r} | " + ' | '.join(f'{v:.3f}' for v in row) + ' |' for (g, r), row in df.iterrows()]
     return '\n'.join([README_MARKS[0], *table, '', summary(ev), README_MARKS[1]])
 
 def write_readme(results=Path('nbs/results/eval_default.json'), index=Path('nbs/index.ipynb')):
