@@ -32,12 +32,13 @@ def evaluate_dataset(ds, # a sequence of samples (e.g. `data.parse_spec(spec)`)
                      n:int=None, # at most this many random samples; `None`: all
                      seed:int=1338, # seed of the choice of samples (and of the noise baseline)
                      predictions=None, # a folder for `<background>/<sample>.npz` depth maps; `None`: don't save
-                     device=None): # where the models run
+                     device=None, # where the models run
+                     per_sample:bool=False): # also return each sample's metrics, as `'samples': {name: {metric: value} or None}`
     "{background: {metric: mean, 'n': scored samples, 'skipped': samples with nothing to score}} for `ds`."
     idx, device = _choice(len(ds), n, seed), as_device(device)
     size = next(iter(models.values())).network.size
     sums = {bg: {k: 0. for k in METRICS} for bg in models}
-    counts = {bg: [0, 0] for bg in models}
+    counts, samples = {bg: [0, 0] for bg in models}, {bg: {} for bg in models}
     for i in progress_bar(idx, leave=False):
         s = ds[int(i)]
         (img, mask), (gt, valid, K) = [[t.to(device) for t in part] for part in sample_to_batch(s, size)]
@@ -47,13 +48,15 @@ def evaluate_dataset(ds, # a sequence of samples (e.g. `data.parse_spec(spec)`)
             res = depth_metrics(pred, gt, valid, K)
             ok = bool(res['ok'][0])
             counts[bg][not ok] += 1
+            vals = {k: float(res[k][0]) for k in METRICS} if ok else None
             if ok:
-                for k in METRICS: sums[bg][k] += float(res[k][0])
+                for k in METRICS: sums[bg][k] += vals[k]
+            samples[bg][str(s.get('name', i))] = vals
             if predictions is not None:
                 r = Resizer(*s['rgb'].shape[:2], size, how='pad')
                 _save_depth(Path(predictions)/bg/f"{s['name']}.npz", from_batch(r.undo(pred.float().cpu())))
     return {bg: {**{k: v / max(counts[bg][0], 1) if counts[bg][0] else None for k, v in sums[bg].items()},
-                 'n': counts[bg][0], 'skipped': counts[bg][1]} for bg in models}
+                 'n': counts[bg][0], 'skipped': counts[bg][1]} | ({'samples': samples[bg]} if per_sample else {}) for bg in models}
 
 # %% ../nbs/11_evaluation.ipynb #a597cbf6
 def unscored_reasons(ds, # a sequence of samples
