@@ -31,7 +31,7 @@ seed 1337, and keeps the epoch with the best validation si-RMSE as `best.pth`. T
 in-distribution (`renders-val`) and out-of-distribution (`renders-ood`) families at 256² on photo backgrounds (seed
 1338, rendered 8 at a time, so the page's check can render the first 8 on a CPU), and a real photo with ground truth
 (`photo-motorcycle`: Middlebury 2014's Motorcycle from `skimage.data`, depth from its disparity, the motorcycle's mask
-in `nbs/results/motorcycle_mask.png`); each scored behind the four baseline backgrounds (the network off the shelf),
+from the same disparity: what stands above the floor plane, `depth_prompt.real`); each scored behind the four baseline backgrounds (the network off the shelf),
 every prompt run (or, without runs, every prompt the package ships) and the fine-tuned network behind white and the
 original photo. Each sample's metrics are stored beside the means, with each checkpoint's SHA-256, in fp32 (TF32 off).
 """
@@ -48,6 +48,7 @@ from depth_prompt.composite import BASELINES
 from depth_prompt.evaluation import evaluate_dataset, results_table, COLUMNS
 from depth_prompt.bench import environment
 from depth_prompt.pretrain import TimeBudget
+from depth_prompt import real
 
 KINDS, FLAVOURS = ('fourier', 'pixel', 'hypernet', 'finetune'), ('paper', 'official')
 FAST = {'fourier': dict(lr=3e-3), 'pixel': dict(lr=3e-3), 'hypernet': dict(lr=5e-4), 'finetune': dict(lr=3e-4)}
@@ -55,9 +56,6 @@ RECIPES = {'fast': dict(recipe='one_cycle', bs=64, samples=3200),  # lr: FAST[ki
            'reference': dict(recipe='reference', bs=8, samples=1600, lr=5e-4)}  # method §6 (epochs shortened: see above)
 PROMPT_CFG = {'hypernet': {'ngf': 16}}  # a U-Net of the default network's size (the reference's 64 filters: 16× the weights)
 SIZE, EVAL_N, EVAL_SEED, EVAL_BATCH = 256, 100, 1338, 8
-MOTORCYCLE = dict(f=994.978, cx=311.193, cy=254.877, doffs=31.086, baseline=0.193001)  # skimage.data.stereo_motorcycle's docstring
-MOTORCYCLE_RECT = (85, 70, 605, 390)  # (x, y, w, h): the box GrabCut starts from (`photo.auto_mask`)
-MASK_FILE = Path(__file__).resolve().parent.parent/'nbs'/'results'/'motorcycle_mask.png'
 
 def parse_run(spec):
     "('fourier', 'paper', 'fast', seconds or None) from 'fourier:paper:fast=40' ('finetune:fast=50' for the baseline)."
@@ -118,19 +116,11 @@ def ship(out, to=None):
 
 def sha256(path): return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
-def motorcycle(mask_file=MASK_FILE):
-    "The real photo with ground truth: Middlebury's Motorcycle (left view, `skimage.data`) as a sample dict."
-    import skimage.data
-    rgb, _, disp = skimage.data.stereo_motorcycle()
-    c = MOTORCYCLE
-    ok = np.isfinite(disp) & (disp > 0)
-    depth = np.where(ok, c['f'] * c['baseline'] / np.where(ok, disp + c['doffs'], 1), 0).astype(np.float32)  # metres
-    if not Path(mask_file).exists():  # made once from the box, then read: the scores never depend on OpenCV's version
-        from depth_prompt.photo import auto_mask
-        cv2.imwrite(str(mask_file), auto_mask(rgb, rect=MOTORCYCLE_RECT).astype(np.uint8) * 255)
-    mask = cv2.imread(str(mask_file), cv2.IMREAD_GRAYSCALE) > 127
-    K = np.array([[c['f'], 0, c['cx']], [0, c['f'], c['cy']], [0, 0, 1]], np.float32)
-    return check_sample(dict(rgb=rgb, mask=mask, depth=depth, depth_mask=mask & ok, K=K), 'motorcycle') | {'name': 'motorcycle'}
+def motorcycle():
+    "The real photo with ground truth: Middlebury's Motorcycle (`depth_prompt.real`), checked as the readers check a sample."
+    return check_sample(real.motorcycle()[0], 'motorcycle') | {'name': 'motorcycle'}
+
+def mask_sha256(mask): return hashlib.sha256(np.packbits(mask)).hexdigest()
 
 def eval_sets(folder, n=EVAL_N, device=None):
     "{name: dataset} of the evaluation: the two render sets (written under `folder`) and the real photo."
@@ -172,8 +162,8 @@ def evaluate_all(out, runs=None, n=EVAL_N, device=None, to=None):
     print(results_table(results))
     net = weights_path('default_net.safetensors')
     setup = dict(n=n, size=SIZE, seed=EVAL_SEED, render_batch=EVAL_BATCH, splits={'renders-val': 'val', 'renders-ood': 'ood'},
-                 background='photo', photo=dict(name='motorcycle', source='skimage.data.stereo_motorcycle', **MOTORCYCLE,
-                                                mask='nbs/results/motorcycle_mask.png', mask_sha256=sha256(MASK_FILE)),
+                 background='photo', photo=dict(name='motorcycle', source='depth_prompt.real.motorcycle', **real.MOTORCYCLE_CALIB,
+                                                mask_sha256=mask_sha256(motorcycle()['mask'])),
                  network=dict(file='depth_prompt/weights/default_net.safetensors', sha256=sha256(net)), tf32=False,
                  script='reproduce/prompts_default.py evaluate', environment=environment())
     res = dict(setup=setup, rows=rows, results=results)
