@@ -708,11 +708,18 @@ def _autocast_dtype(device):
 @patch
 def _prepared_for(self:DepthNet):
     "The prepared copy for the current weights and autocast dtype: `model` itself while any weight requires a gradient."
-    ts = [*self.model.parameters(), *self.model.buffers()]
+    cache = self._prepared
+    if 'tensors' not in cache: cache['tensors'] = [*self.model.parameters(), *self.model.buffers()]  # walking the modules is slow
+    ts = cache['tensors']
     if not ts or any(t.requires_grad for t in ts): return self.model
+    version = sum(t._version for t in ts)  # in-place writes (a loaded state dict) count up
+    if version != cache.setdefault('version', version): self._prepared = cache = {'tensors': ts, 'version': version}
     dtype = _autocast_dtype(ts[0].device)
-    key = tuple((t.data_ptr(), t._version) for t in ts)
-    if key != self._prepared.get('key'): self._prepared = {'key': key}
-    if dtype not in self._prepared: self._prepared[dtype] = prepare_frozen(self.model, dtype=dtype, **self._frozen_opts)
-    self._prepared['last'] = self._prepared[dtype]
-    return self._prepared[dtype]
+    if dtype not in cache: cache[dtype] = prepare_frozen(self.model, dtype=dtype, **self._frozen_opts)
+    cache['last'] = cache[dtype]
+    return cache[dtype]
+
+@patch
+def _apply(self:DepthNet, fn, *args, **kwargs):
+    self._prepared = {}  # moved or cast (`to`, `cuda`, memory format): rebuilt from the new tensors
+    return nn.Module._apply(self, fn, *args, **kwargs)
