@@ -4,6 +4,7 @@
 # 'max-autotune' with --autotune). Each case runs alone (its error is recorded, the next one runs), under a time cap,
 # and the whole run under --budget seconds; the JSON is rewritten after every case.
 #   python reproduce/bench_step.py --out runs/bench/step.json            # the table (about 5 minutes on one H200)
+#   python reproduce/bench_step.py --out runs/bench/step.json --resume   # then the cases the budget left out
 #   python reproduce/bench_step.py --profile 'dpt-hybrid 384 bs32 fast'  # top kernels of one case
 #   python reproduce/bench_step.py --device cpu --tiny                   # every path on tiny networks (a check, no figures)
 import argparse, gc, json, signal, time, traceback
@@ -39,6 +40,7 @@ def tiny_cases():
         out.append((name + ' (tiny)', kw, cap))
     return out
 
+SKIPPED = 'skipped: budget spent'
 class CaseTimeout(Exception): pass
 def _alarm(*_): raise CaseTimeout()
 
@@ -88,6 +90,7 @@ def main():
     ap.add_argument('--tiny', action='store_true', help='tiny networks at tiny sizes: checks every path, measures nothing')
     ap.add_argument('--profile', default=None, help='print the top kernels of the case whose name contains this, and stop')
     ap.add_argument('--list', action='store_true', help='list the case names and stop')
+    ap.add_argument('--resume', action='store_true', help='keep the results in --out and run only the cases the budget skipped')
     a = ap.parse_args()
     todo = tiny_cases() if a.tiny else cases(a.autotune)
     if a.cases: todo = [c for c in todo if any(s in c[0] for s in a.cases)]
@@ -97,11 +100,14 @@ def main():
         name, kw, _ = next(c for c in todo if a.profile in c[0])
         print(f"# profile of {name} on {environment()['device']}"); return profile(kw, a.device)
     env, res, start = environment(), [], time.time()
+    if a.resume and Path(a.out).exists():
+        res = [r for r in json.loads(Path(a.out).read_text())['results'] if r.get('error') != SKIPPED]
+        todo = [c for c in todo if c[0] not in {r['case'] for r in res}]
     print(f"# {env}", flush=True)
     for name, kw, cap in todo:
         left = a.budget - (time.time() - start)
         if left < 10: r = dict(network=kw['network'], bs=kw['bs'], size=kw['size'], path=kw['path'], compile=kw['compile'],
-                               **(kw['opts'] or {}), error='skipped: budget spent')
+                               **(kw['opts'] or {}), error=SKIPPED)
         else: r = run_case(kw, min(cap, left), a.device, a.warmup, a.repeat)
         res.append(dict(case=name, **r))
         print(f"{name}: " + (r['error'] if 'error' in r else f"{r['img_per_s']:.1f} img/s, peak {r['peak_mem_mb'] or 0:.0f} MB, "
