@@ -715,7 +715,8 @@ def _prepared_for(self:DepthNet):
     version = sum(t._version for t in ts)  # in-place writes (a loaded state dict) count up
     if version != cache.setdefault('version', version): self._prepared = cache = {'tensors': ts, 'version': version}
     dtype = _autocast_dtype(ts[0].device)
-    if dtype not in cache: cache[dtype] = prepare_frozen(self.model, dtype=dtype, **self._frozen_opts)
+    if dtype not in cache:  # normal tensors even under inference_mode: a later training step saves them for backward
+        with torch.inference_mode(False), torch.no_grad(): cache[dtype] = prepare_frozen(self.model, dtype=dtype, **self._frozen_opts)
     cache['last'] = cache[dtype]
     return cache[dtype]
 
