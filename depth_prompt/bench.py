@@ -55,24 +55,32 @@ def reference_fourier(spectrum, # 1×3×H×(W//2+1)×2 parameters
     return torch.sigmoid(decorrelate_colors(y))
 
 # %% ../nbs/16_bench.ipynb #e0e16148
+def _raw(out): return getattr(out, 'predicted_depth', out)
+
 def make_step(net, # a `DepthNet` (its weights are frozen or not according to `path`)
               size, # the square input size
               path='fast', # 'reference' or 'fast'
-              compile=False): # `torch.compile` the network (fast path only): True, or a mode such as 'reduce-overhead' (CUDA graphs)
+              compile=False, # `torch.compile` the network (fast path only): True, or a mode such as 'reduce-overhead' (CUDA graphs)
+              **opts): # `DepthNet.freeze` options for the fast path (`channels_last`, `upsample_nchw`, `fold_bn`)
     "A closure running one prompt-training step on a batch, and the prompt it trains."
     ref = path == 'reference'
-    net.requires_grad_(ref)
-    prompt = FourierPrompt((size, size)).to(next(net.parameters()).device)
+    dev = next(net.parameters()).device
+    prompt = FourierPrompt((size, size)).to(dev)
     opt = torch.optim.SGD(prompt.parameters(), lr=5e-4, momentum=0.9)
-    if not ref: net = net.to(memory_format=torch.channels_last)
-    fwd = net if not compile or ref else torch.compile(net, mode=compile if isinstance(compile, str) else None)
+    if ref: net.requires_grad_(True)
+    else: net.freeze(**opts)
+    fwd = net
+    if compile and not ref:  # compile the bf16 prepared copy itself, the module the fast path runs
+        with torch.autocast(dev.type, dtype=torch.bfloat16): mod = net.compute_module()
+        comp = torch.compile(mod, mode=compile if isinstance(compile, str) else None)
+        fwd = lambda x: _raw(comp(x))
+    graphs = isinstance(compile, str) and compile != 'default'  # CUDA graphs: each step a new replay
     loss_fn = DepthLoss()
     def step(x, mask, depth, valid, K):
+        if graphs: torch.compiler.cudagraph_mark_step_begin()
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=not ref):
             b = reference_fourier(prompt.spectrum_real_imag_t, size, size) if ref else prompt(x, mask)
-            xin = net.normalize(composite(x, mask, b))
-            if not ref: xin = xin.contiguous(memory_format=torch.channels_last)
-            pred = net.to_depth(fwd(xin))
+            pred = net.to_depth(fwd(net.normalize(composite(x, mask, b))))
         loss = loss_fn(pred.float(), depth, valid, K)
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
         if ref: net.zero_grad(set_to_none=True)
@@ -82,26 +90,32 @@ def make_step(net, # a `DepthNet` (its weights are frozen or not according to `p
 # %% ../nbs/16_bench.ipynb #f59c8267
 def bench_train_step(network='dpt-hybrid', # registry name (random weights: the compute is the same)
                      bs=8, # batch size
-                     size=None, # input size (default: the network's native resolution)
+                     size=None, # the square input size, at which the network is built (default: its native resolution)
                      path='fast', # 'reference' or 'fast'
                      compile=False, # `torch.compile` the network (fast path): True or a mode
                      device=None, # where to run (default: `default_device()`)
-                     warmup=3, # untimed calls first
+                     warmup=3, # untimed calls first (compilation happens in the first)
                      repeat=10, # timed calls
+                     opts:dict=None, # `DepthNet.freeze` options of the fast path
                      **cfg): # the network's configuration, passed to `create_network`
-    "Images per second of one prompt-training step, and the prompt's share of the step time."
-    device = device or default_device()
-    net = create_network(network, **cfg).to(device)
-    size = size or net.size[0]
-    step, prompt = make_step(net, size, path, compile)
+    "Images per second of one prompt-training step, the prompt's share of the step time, and peak GPU memory."
+    device = torch.device(device or default_device())
+    with torch.device(device): net = create_network(network, **({'size': (size, size)} if size else {}), **cfg)  # initialised there: faster
+    size = net.size[0]
+    step, prompt = make_step(net, size, path, compile, **(opts or {}))
     batch = fake_batch(bs, size, device)
-    t = time_fn(lambda: step(*batch), device, warmup, repeat)
+    cuda = device.type == 'cuda'
+    if cuda: torch.cuda.reset_peak_memory_stats(device)
+    t0 = Timer(device); step(*batch); first = t0()  # compilation, autotuning, the prepared copy
+    t = time_fn(lambda: step(*batch), device, max(warmup - 1, 0), repeat)
+    mem = torch.cuda.max_memory_allocated(device) / 2**20 if cuda else None
     def prompt_only():
-        with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=path != 'reference'):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=path != 'reference'):
             b = reference_fourier(prompt.spectrum_real_imag_t, size, size) if path == 'reference' else prompt(batch[0], batch[1])
         b.float().sum().backward()
     tp = time_fn(prompt_only, device, warmup, repeat)
-    return dict(network=network, bs=bs, size=size, path=path, compile=compile, step_s=t, img_per_s=bs / t, prompt_share=tp / t)
+    return dict(network=network, bs=bs, size=size, path=path, compile=compile, **(opts or {}), step_s=t, img_per_s=bs / t,
+                prompt_share=tp / t, first_step_s=first, peak_mem_mb=mem)
 
 # %% ../nbs/16_bench.ipynb #83cbe2b6
 def peak_rss_mb():
@@ -116,22 +130,25 @@ def bench_inference(network='default', # registry name
                     warmup=2, # untimed calls first
                     repeat=10, # timed calls
                     threads=None, # CPU threads for torch (default: unchanged)
+                    frozen:bool=True, # through the prepared copy, as `predict` runs it (`DepthNet.freeze`); False: the network as built
+                    weights=None, # the network's weights (None: random; the compute is the same)
                     **cfg): # the network's configuration, passed to `create_network`
     "Images per second and milliseconds per image of the frozen network (with compositing), and peak memory."
     device = torch.device(device or default_device())
     if threads: torch.set_num_threads(threads)
-    net = create_network(network, **cfg).to(device)
+    net = create_network(network, weights=weights, **cfg).to(device)
+    if frozen: net.freeze()
     size = size or net.size[0]
     x, mask, *_ = fake_batch(bs, size, device)
     b = torch.ones(1, 3, size, size, device=device)
-    if device.type == 'cuda': net = net.to(memory_format=torch.channels_last); torch.cuda.reset_peak_memory_stats()
+    if device.type == 'cuda': torch.cuda.reset_peak_memory_stats()
     @torch.inference_mode()
     def run():
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == 'cuda'):
             return net.to_depth(net(net.normalize(composite(x, mask, b))))
     t = time_fn(run, device, warmup, repeat)
     mem = torch.cuda.max_memory_allocated() / 2**20 if device.type == 'cuda' else peak_rss_mb()
-    return dict(network=network, bs=bs, size=size, device=device.type, img_per_s=bs / t, ms_per_img=1000 * t / bs,
+    return dict(network=network, bs=bs, size=size, device=device.type, frozen=frozen, img_per_s=bs / t, ms_per_img=1000 * t / bs,
                 peak_mem_mb=mem, threads=torch.get_num_threads())
 
 # %% ../nbs/16_bench.ipynb #9bce0d12
@@ -184,6 +201,8 @@ def run_all(device=None, # where to run (default: `default_device()`)
         for bs in ([8] if quick else [8, 32]):
             for path, comp in [('reference', False), ('fast', False), ('fast', True), ('fast', 'reduce-overhead')]:
                 res.append(dict(kind='train', **bench_train_step('dpt-hybrid', bs, path=path, compile=comp, device=device)))
+            for net in ('depth-anything-v2-small', 'depth-anything-v2-base'):
+                res.append(dict(kind='train', **bench_train_step(net, bs, path='fast', device=device)))
         for net, bs in [('dpt-hybrid', 32), ('default', 64)]: res.append(dict(kind='infer', **bench_inference(net, bs, device=device)))
         for size in (128, 384):
             for split in ('train', 'ood'): res.append(dict(kind='render', **bench_render(256, size, device, split=split)))
@@ -197,7 +216,8 @@ def run_all(device=None, # where to run (default: `default_device()`)
 
 def format_results(res): # a list of result dicts from `run_all`
     "The results as a markdown table."
-    keys = ['kind', 'network', 'path', 'compile', 'bs', 'size', 'split', 'chunk', 'img_per_s', 'ms_per_img', 'renders_per_s', 'prompt_share', 'data_share', 'peak_mem_mb']
+    keys = ['kind', 'network', 'path', 'compile', 'channels_last', 'upsample_nchw', 'frozen', 'bs', 'size', 'split', 'chunk', 'img_per_s',
+            'ms_per_img', 'renders_per_s', 'prompt_share', 'data_share', 'first_step_s', 'peak_mem_mb', 'error']
     keys = [k for k in keys if any(k in r for r in res)]
     fmt = lambda v: f"{v:.4g}" if isinstance(v, float) else ('' if v is None else str(v))
     rows = ['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)]

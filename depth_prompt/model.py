@@ -34,7 +34,7 @@ class PromptedDepth(nn.Module):
         store_attr('network,prompt,mode,background,weights')
         self.network_cfg = {'size': tuple(network.size), **(network_cfg or {})}
         self.memory_format = torch.contiguous_format
-        if self.frozen: network.requires_grad_(False)
+        if self.frozen: network.freeze()  # fixed weights: computed through a prepared copy (`DepthNet.freeze`)
         self.train(self.training)
 
     @property

@@ -9,17 +9,18 @@ __all__ = ['INERT_MODULES', 'disparity_to_depth', 'fit_disparity', 'DepthNet', '
            'Interpolate', 'FusionNet', 'default_net', 'dpt_from_official', 'dpt_large', 'dpt_hybrid', 'omnidata',
            'depth_anything_from_official', 'depth_anything_v2_small', 'depth_anything_v2_base',
            'depth_anything_v2_large', 'ResNetStages', 'midas_v21', 'FTB', 'FFM', 'LeReSDecoder', 'LeReS', 'leres',
-           'check_network']
+           'check_network', 'PaddedConv2d', 'fixed_std_conv', 'fold_batchnorm', 'nchw_interpolate', 'Prepared',
+           'prepare_frozen']
 
 # %% ../nbs/07_networks.ipynb #2d810390
-import os, re, pickle, inspect, tempfile, warnings
+import os, re, copy, pickle, inspect, tempfile, warnings, contextlib
 from argparse import Namespace
 from dataclasses import dataclass
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 import timm
 from timm.data import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from .core import *
 
 # %% ../nbs/07_networks.ipynb #7b598154
@@ -69,8 +70,15 @@ class DepthNet(nn.Module):
         return (x - self._mean) / self._std
 
     def forward(self, x): # B×3×H×W normalised batch
-        out = self.model(x)
+        out = self.compute_module()(x)
         return getattr(out, 'predicted_depth', out)  # transformers models return an output object
+
+    def compute_module(self):
+        "The module `forward` runs: `model`, or its prepared copy once the network is frozen (see `DepthNet.freeze`)."
+        opts, cache = getattr(self, '_frozen_opts', None), getattr(self, '_prepared', {})
+        if opts is None or self.training or torch.compiler.is_exporting(): return self.model
+        if torch.compiler.is_compiling(): return cache.get('last', self.model)  # built at the first eager call
+        return self._prepared_for()
 
     def to_depth(self, raw, # B×H×W raw output of `forward`
                  gt=None, # B×H×W ground-truth depth: with `valid`, disparity is fitted to it instead of the heuristic
@@ -79,6 +87,8 @@ class DepthNet(nn.Module):
         if self.output == 'disparity':
             return disparity_to_depth(raw) if gt is None else fit_disparity(raw, gt, valid)
         return raw if self.shift is None else raw - raw.amin((-2, -1), keepdim=True) + self.shift
+
+    def __getstate__(self): return {**super().__getstate__(), '_prepared': {}}  # copies and pickles rebuild it
 
     def extra_repr(self): return f"name={self.name!r}, size={self.size}, output={self.output!r}"
 
@@ -588,3 +598,129 @@ def check_network(name, # a registered network
         save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(path))
         with torch.no_grad(): assert torch.allclose(create_network(name, weights=path, **cfg)(x), net(x), atol=1e-5), 'reload differs'
     return net
+
+# %% ../nbs/07_networks.ipynb #2d33f8f4
+_STD_CONVS = ('WeightStandardizedConv2d', 'StdConv2d', 'StdConv2dSame') # transformers' BiT, timm's BiT and ViT-hybrid
+
+class PaddedConv2d(nn.Conv2d):
+    "A plain convolution after an optional padding `pad(x)`: what a weight-standardised convolution is once its weights are fixed."
+    def __init__(self, *args, pad=None, **kwargs): super().__init__(*args, **kwargs); self.pad = pad
+    def forward(self, x): return super().forward(x if self.pad is None else self.pad(x))
+
+def fixed_std_conv(m:nn.Conv2d): # a weight-standardised convolution (one of `_STD_CONVS`)
+    "A `PaddedConv2d` holding `m`'s standardised weights, computed once by the expression `m` evaluates on every call."
+    c = PaddedConv2d(m.in_channels, m.out_channels, m.kernel_size, m.stride, m.padding, m.dilation, m.groups,
+                     m.bias is not None, device='meta')
+    with torch.no_grad(): w = F.batch_norm(m.weight.reshape(1, m.out_channels, -1), None, None, training=True, momentum=0., eps=m.eps)
+    c.weight = nn.Parameter(w.reshape_as(m.weight), requires_grad=False)
+    if m.bias is not None: c.bias = nn.Parameter(m.bias.detach(), requires_grad=False)
+    if getattr(m, 'pad', None) is not None: c.pad = m.pad  # transformers' dynamic 'SAME' padding module
+    elif getattr(m, 'same_pad', False):  # timm's StdConv2dSame pads in its forward
+        from timm.layers.padding import pad_same
+        ks, st, dl = m.kernel_size, m.stride, m.dilation
+        c.pad = lambda x: pad_same(x, ks, st, dl)
+    return c.eval()
+
+# %% ../nbs/07_networks.ipynb #8b086c4a
+def fold_batchnorm(model:nn.Module): # a network in eval mode, changed in place
+    "`model` with each BatchNorm folded into the convolution before it: through torch.fx, else in adjacent `Sequential` pairs."
+    from torch.fx.experimental.optimization import fuse
+    from torch.nn.utils.fusion import fuse_conv_bn_eval
+    if not any(isinstance(m, nn.BatchNorm2d) for m in model.modules()): return model
+    try: return fuse(model, inplace=True)  # fx folds only a conv whose output nothing else reads
+    except Exception: pass  # fx cannot trace Python control flow on shapes (transformers): fold the pairs known safe
+    for seq in [m for m in model.modules() if isinstance(m, nn.Sequential)]:
+        for i in range(len(seq) - 1):
+            if type(seq[i]) is nn.Conv2d and type(seq[i + 1]) is nn.BatchNorm2d and seq[i + 1].track_running_stats:
+                seq[i], seq[i + 1] = fuse_conv_bn_eval(seq[i], seq[i + 1]), nn.Identity()
+    return model
+
+# %% ../nbs/07_networks.ipynb #ec10b1e5
+def _beside_groupnorm(model):
+    "The ids of the convolutions that are siblings of a GroupNorm."
+    out = set()
+    for m in model.modules():
+        kids = list(m.children())
+        if any(isinstance(k, nn.GroupNorm) for k in kids): out |= {id(k) for k in kids if isinstance(k, nn.Conv2d)}
+    return out
+
+@contextlib.contextmanager
+def nchw_interpolate():
+    "Within the block, `F.interpolate` runs channels-last maps as NCHW copies (and returns channels-last)."
+    orig = F.interpolate
+    def interpolate(x, *args, **kwargs):
+        if x.ndim != 4 or x.is_contiguous() or not x.is_contiguous(memory_format=torch.channels_last): return orig(x, *args, **kwargs)
+        return orig(x.contiguous(), *args, **kwargs).contiguous(memory_format=torch.channels_last)
+    F.interpolate = interpolate
+    try: yield
+    finally: F.interpolate = orig
+
+class Prepared(nn.Module):
+    "The compute copy of a frozen network (from `prepare_frozen`): its input in `memory_format`, optionally NCHW upsampling."
+    def __init__(self, model, memory_format=torch.contiguous_format, upsample_nchw=False):
+        super().__init__()
+        store_attr('model,memory_format,upsample_nchw')
+    def forward(self, x):
+        with nchw_interpolate() if self.upsample_nchw else contextlib.nullcontext():
+            return self.model(x.contiguous(memory_format=self.memory_format))
+
+# %% ../nbs/07_networks.ipynb #746bbf33
+def prepare_frozen(model:nn.Module, # a network whose weights are not trained; left untouched
+                   channels_last='auto', # convolutions channels-last: True, False, or 'auto' (not beside a GroupNorm on a GPU)
+                   dtype=None, # cast convolution and linear weights to this dtype once (to run under autocast to it)
+                   fold_bn:bool=True, # fold BatchNorm into the convolution before it
+                   upsample_nchw:bool=False): # bilinear upsampling of channels-last maps on NCHW copies
+    "A copy of `model` for compute: standardised weights fixed, BatchNorm folded, SDPA attention, no autograd on weights."
+    memo = {id(t): t for t in [*model.parameters(), *model.buffers()]}  # the copy shares the tensors it does not change
+    fast = copy.deepcopy(model, memo).eval().requires_grad_(False)
+    for name, m in list(fast.named_modules()):
+        if type(m).__name__ in _STD_CONVS:
+            parent, _, attr = name.rpartition('.')
+            setattr(fast.get_submodule(parent), attr, fixed_std_conv(m))
+    if fold_bn: fast = fold_batchnorm(fast)
+    for m in fast.modules():
+        if hasattr(m, 'fused_attn'): m.fused_attn = True  # timm's attention through F.scaled_dot_product_attention
+        cfg = getattr(m, 'config', None)  # transformers' attention reads its config's choice on every call
+        if 'Attention' in type(m).__name__ and getattr(cfg, '_attn_implementation', None) == 'eager': cfg._attn_implementation = 'sdpa'
+    p = next(model.parameters(), None)
+    nchw = _beside_groupnorm(fast) if channels_last == 'auto' and p is not None and p.device.type != 'cpu' else set()
+    for m in fast.modules():
+        if not isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)): continue
+        for k, t in m._parameters.items():  # new Parameters: the original's stay as they were
+            if t is None: continue
+            t = t.detach() if dtype is None else t.detach().to(dtype)
+            if channels_last and t.ndim == 4 and id(m) not in nchw: t = t.contiguous(memory_format=torch.channels_last)
+            m._parameters[k] = nn.Parameter(t, requires_grad=False)
+    fmt = torch.channels_last if channels_last and not nchw else torch.contiguous_format
+    return Prepared(fast, fmt, upsample_nchw).eval()
+
+# %% ../nbs/07_networks.ipynb #554d8c01
+@patch
+def freeze(self:DepthNet, **opts): # `prepare_frozen` options (`channels_last`, `fold_bn`, `upsample_nchw`)
+    "Freeze the weights, and compute through a `prepare_frozen` copy in eval mode."
+    self.requires_grad_(False)
+    self._frozen_opts, self._prepared = opts, {}
+    return self
+
+def _autocast_dtype(device):
+    return torch.get_autocast_dtype(device.type) if torch.is_autocast_enabled(device.type) else None
+
+@patch
+def _prepared_for(self:DepthNet):
+    "The prepared copy for the current weights and autocast dtype: `model` itself while any weight requires a gradient."
+    cache = self._prepared
+    if 'tensors' not in cache: cache['tensors'] = [*self.model.parameters(), *self.model.buffers()]  # walking the modules is slow
+    ts = cache['tensors']
+    if not ts or any(t.requires_grad for t in ts): return self.model
+    version = sum(t._version for t in ts)  # in-place writes (a loaded state dict) count up
+    if version != cache.setdefault('version', version): self._prepared = cache = {'tensors': ts, 'version': version}
+    dtype = _autocast_dtype(ts[0].device)
+    if dtype not in cache:  # normal tensors even under inference_mode: a later training step saves them for backward
+        with torch.inference_mode(False), torch.no_grad(): cache[dtype] = prepare_frozen(self.model, dtype=dtype, **self._frozen_opts)
+    cache['last'] = cache[dtype]
+    return cache[dtype]
+
+@patch
+def _apply(self:DepthNet, fn, *args, **kwargs):
+    self._prepared = {}  # moved or cast (`to`, `cuda`, memory format): rebuilt from the new tensors
+    return nn.Module._apply(self, fn, *args, **kwargs)
