@@ -161,11 +161,15 @@ def rembg_ready():
 
 _NO_REMBG = "segmenter 'rembg' is not installed (pip install rembg)."
 
-def rembg_mask(img): # H×W×3 uint8 RGB image
+def rembg_mask(img, # H×W×3 uint8 RGB image
+               box=None): # (x, y, w, h): look only there; `None`: the whole image
     "H×W bool mask of the salient object by `rembg`."
     try: from rembg import remove
     except ImportError: raise DepthPromptError(_NO_REMBG) from None
-    return np.asarray(remove(img, only_mask=True)) > 127
+    x, y, w, h = box or (0, 0, img.shape[1], img.shape[0])
+    m = np.zeros(img.shape[:2], bool)
+    m[y:y + h, x:x + w] = np.asarray(remove(np.ascontiguousarray(img[y:y + h, x:x + w]), only_mask=True)) > 127
+    return m
 
 # %% ../nbs/12a_automask.ipynb #4dc7ff95
 def find_segmenter(segmenter='auto'): # 'auto', 'grabcut', 'sam', 'rembg', or a SAM checkpoint folder
@@ -197,14 +201,15 @@ def segment(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; 
     if min(h, w) < 8: raise DepthPromptError(f"the image is too small ({h}×{w}) to find its object; pass a mask.")
     box = None if rect is None else check_rect(rect, h, w)
     name, sam = find_segmenter(segmenter)
-    if name == 'rembg': (m, pieces), how = largest_region(rembg_mask(img)), 'rembg'
+    if name == 'rembg': (m, pieces), how = largest_region(rembg_mask(img, box)), 'rembg' + ' in the box' * bool(box)
+    elif name == 'sam' and box: (m, pieces), how = largest_region(sam_mask(img, box, sam)), f'SAM ({sam}) in the box'
     else:
         m, pieces, how = grabcut_mask(img, box, border, iters, max_side)
         how = f'GrabCut {how}'
-    if name == 'sam' and m.any():
-        ys, xs = np.nonzero(m)
-        b = box or (xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)
-        (m, pieces), how = largest_region(sam_mask(img, b, sam)), f"SAM ({sam}) in {'the box' if box else 'the box of ' + how}"
+        if name == 'sam' and m.any():  # SAM's prompt: the box around GrabCut's mask
+            ys, xs = np.nonzero(m)
+            b = xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
+            (m, pieces), how = largest_region(sam_mask(img, b, sam)), f'SAM ({sam}) in the box of {how}'
     if not 0 < m.mean() < 0.95:
         raise DepthPromptError(f"auto-mask ({how}) found no object in front of a background; pass a mask, or a box around the object.")
     return m, how, mask_doubts(m, pieces, box is not None)
