@@ -62,6 +62,7 @@ def border_seed(small, # H×W×3 uint8 RGB image
     if fg.sum() < 0.01 * fg.size: fg = np.zeros_like(fg); fg[h // 4:h - h // 4, w // 4:w - w // 4] = True
     return np.where(fg, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
 
+# %% ../nbs/12a_automask.ipynb #bdc10f69
 def centre_seed(small, # H×W×3 uint8 RGB image
                 border:float=0.05, # width of the border ring, as a fraction of the shorter side
                 radius:float=0.35): # the central ellipse's semi-axes, as fractions of the sides
@@ -76,6 +77,7 @@ def centre_seed(small, # H×W×3 uint8 RGB image
     fg = (hc / hc.sum() > hb / hb.sum())[q] | (centre & ~ring)
     return np.where(fg, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
 
+# %% ../nbs/12a_automask.ipynb #7f0dcf6a
 def largest_region(m): # H×W bool mask
     "The largest connected region of `m`, and how many regions of at least a tenth of its size `m` has."
     n, labels, stats, _ = cv2.connectedComponentsWithStats(m.astype(np.uint8))
@@ -94,7 +96,7 @@ def grabcut(small, # H×W×3 uint8 RGB image
     cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), seed, None, np.zeros((1, 65)), np.zeros((1, 65)), iters, cv2.GC_INIT_WITH_MASK)
     return largest_region(np.isin(seed, (cv2.GC_FGD, cv2.GC_PR_FGD)))
 
-# %% ../nbs/12a_automask.ipynb #7f0dcf6a
+# %% ../nbs/12a_automask.ipynb #3679ee4e
 def grabcut_mask(img, # H×W×3 uint8 RGB image
                  box=None, # (x, y, w, h), checked: a box around the object; `None`: both first guesses
                  border:float=0.05, # width of the border ring, as a fraction of the shorter side
@@ -120,7 +122,7 @@ def grabcut_mask(img, # H×W×3 uint8 RGB image
         keep = np.zeros((h, w), bool); keep[box[1]:box[1] + box[3], box[0]:box[0] + box[2]] = True; m &= keep
     return m, pieces, how
 
-# %% ../nbs/12a_automask.ipynb #06a6b819
+# %% ../nbs/12a_automask.ipynb #43b02694
 SAM_CHECKPOINTS = ('facebook/sam-vit-base', 'facebook/sam-vit-large', 'facebook/sam-vit-huge')  # on the Hugging Face hub
 
 def find_sam(checkpoint=None): # a SAM checkpoint folder, or `None`: the first of `SAM_CHECKPOINTS` in the Hugging Face cache
@@ -132,6 +134,7 @@ def find_sam(checkpoint=None): # a SAM checkpoint folder, or `None`: the first o
     from huggingface_hub import try_to_load_from_cache
     return next((c for c in SAM_CHECKPOINTS if isinstance(try_to_load_from_cache(c, 'config.json'), str)), None)
 
+# %% ../nbs/12a_automask.ipynb #93869a8e
 @functools.lru_cache(maxsize=1)
 def load_sam(checkpoint:str): # a folder or a hub name (as `find_sam` returns)
     "SAM's model (in eval mode, on the GPU if there is one) and processor, loaded once."
@@ -153,7 +156,7 @@ def sam_mask(img, # H×W×3 uint8 RGB image
     masks = proc.post_process_masks(out.pred_masks.cpu(), inputs['original_sizes'].cpu(), inputs['reshaped_input_sizes'].cpu())[0][0]
     return masks[out.iou_scores[0, 0].argmax().item()].numpy().astype(bool)
 
-# %% ../nbs/12a_automask.ipynb #43b02694
+# %% ../nbs/12a_automask.ipynb #ca70c58f
 def rembg_ready():
     "Whether `rembg` is installed and its default model is on disk (so using it downloads nothing)."
     home = Path(os.environ.get('U2NET_HOME', Path.home()/'.u2net')).expanduser()
@@ -171,7 +174,7 @@ def rembg_mask(img, # H×W×3 uint8 RGB image
     m[y:y + h, x:x + w] = np.asarray(remove(np.ascontiguousarray(img[y:y + h, x:x + w]), only_mask=True)) > 127
     return m
 
-# %% ../nbs/12a_automask.ipynb #4dc7ff95
+# %% ../nbs/12a_automask.ipynb #ad665224
 def find_segmenter(segmenter='auto'): # 'auto', 'grabcut', 'sam', 'rembg', or a SAM checkpoint folder
     "(name, SAM checkpoint or `None`) of the segmenter to use."
     if segmenter in ('auto', 'sam'):
@@ -188,7 +191,7 @@ def find_segmenter(segmenter='auto'): # 'auto', 'grabcut', 'sam', 'rembg', or a 
     if isinstance(segmenter, (str, Path)) and Path(segmenter).expanduser().exists(): return 'sam', find_sam(Path(segmenter).expanduser())
     raise DepthPromptError(f"segmenter must be 'auto', 'grabcut', 'sam', 'rembg' or a SAM checkpoint folder, got {str(segmenter)!r}.")
 
-# %% ../nbs/12a_automask.ipynb #ad665224
+# %% ../nbs/12a_automask.ipynb #ad945fb5
 def segment(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; float)
             rect=None, # (x, y, w, h): a box around the object (outside is background); `None`: none
             segmenter='auto', # 'auto', 'grabcut', 'sam', 'rembg', or a SAM checkpoint folder (see `find_segmenter`)
@@ -214,6 +217,7 @@ def segment(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; 
         raise DepthPromptError(f"auto-mask ({how}) found no object in front of a background; pass a mask, or a box around the object.")
     return m, how, mask_doubts(m, pieces, box is not None)
 
+# %% ../nbs/12a_automask.ipynb #28639e71
 def doubt_message(how:str, # how the mask was found (`segment`'s words)
                   doubts:list): # what makes it doubtful (`mask_doubts`'s phrases)
     "The one line that says an automatic mask is doubtful."
