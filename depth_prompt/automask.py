@@ -101,11 +101,11 @@ def grabcut_mask(img, # H×W×3 uint8 RGB image
                  box=None, # (x, y, w, h), checked: a box around the object; `None`: both first guesses
                  border:float=0.05, # width of the border ring, as a fraction of the shorter side
                  iters:int=5, # GrabCut iterations
-                 max_side:int=512): # segment at most at this size (the mask is scaled back)
+                 side:int=512): # segment at this size (the long side; the mask is scaled back)
     "H×W bool mask of the object by GrabCut, the number of sizeable regions found, and which first guess won."
     h, w = img.shape[:2]
-    f = min(1., max_side / max(h, w))
-    small = cv2.resize(img, (max(8, round(w * f)), max(8, round(h * f))), interpolation=cv2.INTER_AREA) if f < 1 else img
+    f = side / max(h, w)
+    small = cv2.resize(img, (max(8, round(w * f)), max(8, round(h * f))), interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR)
     sh, sw = small.shape[:2]
     if box is None:
         tries = [(grabcut(small, seed(small, border), iters), how) for seed, how in
@@ -117,7 +117,7 @@ def grabcut_mask(img, # H×W×3 uint8 RGB image
         seed[int(y * sh / h):max(int(y * sh / h) + 1, round((y + bh) * sh / h)),
              int(x * sw / w):max(int(x * sw / w) + 1, round((x + bw) * sw / w))] = cv2.GC_PR_FGD
         (m, pieces), how = grabcut(small, seed, iters), 'in the box'
-    if f < 1: m = cv2.resize(m.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+    m = cv2.resize(m.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
     if box is not None:  # nothing outside the box, also after scaling back
         keep = np.zeros((h, w), bool); keep[box[1]:box[1] + box[3], box[0]:box[0] + box[2]] = True; m &= keep
     return m, pieces, how
@@ -197,7 +197,7 @@ def segment(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; 
             segmenter='auto', # 'auto', 'grabcut', 'sam', 'rembg', or a SAM checkpoint folder (see `find_segmenter`)
             border:float=0.05, # GrabCut: width of the border ring, as a fraction of the shorter side
             iters:int=5, # GrabCut iterations
-            max_side:int=512): # GrabCut: segment at most at this size (the mask is scaled back)
+            side:int=512): # GrabCut: segment at this size (the long side; the mask is scaled back)
     "H×W bool mask of the object, how it was found (in words), and what makes it doubtful (phrases)."
     img = (image_to_float(rgb) * 255).round().astype(np.uint8)
     h, w = img.shape[:2]
@@ -207,7 +207,7 @@ def segment(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; 
     if name == 'rembg': (m, pieces), how = largest_region(rembg_mask(img, box)), 'rembg' + ' in the box' * bool(box)
     elif name == 'sam' and box: (m, pieces), how = largest_region(sam_mask(img, box, sam)), f'SAM ({sam}) in the box'
     else:
-        m, pieces, how = grabcut_mask(img, box, border, iters, max_side)
+        m, pieces, how = grabcut_mask(img, box, border, iters, side)
         how = f'GrabCut {how}'
         if name == 'sam' and m.any():  # SAM's prompt: the box around GrabCut's mask
             ys, xs = np.nonzero(m)
@@ -226,7 +226,7 @@ def doubt_message(how:str, # how the mask was found (`segment`'s words)
 def auto_mask(rgb, # the image, as for `predict` (grey, RGB or RGBA; 8 or 16 bit; float)
               rect=None, # (x, y, w, h): a box around the object (outside is background)
               segmenter='auto', # 'auto' (SAM or rembg when installed, else GrabCut), 'grabcut', 'sam', 'rembg', or a SAM checkpoint folder
-              **kwargs): # GrabCut's `border`, `iters`, `max_side` (see `segment`)
+              **kwargs): # GrabCut's `border`, `iters`, `side` (see `segment`)
     "An H×W bool mask of the object, with a one-line `MaskWarning` when it is doubtful."
     m, how, doubts = segment(rgb, rect, segmenter, **kwargs)
     if doubts: warnings.warn(doubt_message(how, doubts), MaskWarning)
