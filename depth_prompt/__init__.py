@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 # `depth_prompt.evaluation.evaluate`.
 import importlib as _importlib
 
-_LAZY = {'predict': 'photo', 'point_cloud': 'photo', 'auto_mask': 'photo', 'predict_files': 'photo',
+_LAZY = {'predict': 'photo', 'point_cloud': 'photo', 'auto_mask': 'automask', 'predict_files': 'photo',
          'evaluate': 'evaluation', 'results_table': 'evaluation', 'load_model': 'model', 'create_model': 'model',
          'create_network': 'networks', 'list_networks': 'networks', 'create_prompt': 'prompts', 'DepthPromptError': 'core'}
 

@@ -166,13 +166,16 @@ def _report(e): print(f"depth-prompt: error: {e}", file=sys.stderr)
 def _predict(p):
     p.add_argument('images', nargs='+', help="image files (RGB, grey, RGBA; 8 or 16 bit)")
     p.add_argument('--mask', action='append', default=None,
-                   help="'auto' (the default: the alpha channel, else GrabCut, saved as <stem>_automask.png), "
+                   help="'auto' (the default: the alpha channel, else an automatic mask, saved as <stem>_automask.png), "
                         "a mask file for all images, or --mask once per image")
     p.add_argument('--out', default='.', help="output folder (default: the current one)")
     p.add_argument('--model', default='default', help="a network name or a checkpoint (default: %(default)s)")
     p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, white, original or noise")
     p.add_argument('--mask-rect', type=_floats, default=None, metavar='x,y,w,h',
                    help="a box around the object, for the automatic mask (pixels; instead of --mask)")
+    p.add_argument('--segmenter', default='auto',
+                   help="the automatic mask's segmenter: auto (a cached SAM checkpoint, else rembg with its model, else GrabCut), "
+                        "grabcut, sam, rembg, or a SAM checkpoint folder (default: auto)")
     cam = p.add_mutually_exclusive_group()
     cam.add_argument('--fov', type=float, default=None,
                      help="horizontal field of view in degrees (default: the photo's EXIF focal length, else 60)")
@@ -198,7 +201,7 @@ def _predict(p):
         mask = 'auto' if not a.mask else a.mask[0] if len(a.mask) == 1 else a.mask
         done = predict_files(a.images, a.out, mask=mask, model=a.model, background=a.background, fov=a.fov, K=a.K,
                              on_error=_report, mask_rect=a.mask_rect, frame=a.frame, overwrite=a.overwrite,
-                             max_pixels=int(a.max_pixels))
+                             max_pixels=int(a.max_pixels), segmenter=a.segmenter)
         return 0 if len(done) == len(a.images) else 2
     return run
 
