@@ -170,7 +170,7 @@ def _predict(p):
                         "a mask file for all images, or --mask once per image")
     p.add_argument('--out', default='.', help="output folder (default: the current one)")
     p.add_argument('--model', default='default', help="a network name or a checkpoint (default: %(default)s)")
-    p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, white, original or noise")
+    p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, official-prompt, official-pixel, official-hypernet, white, original or noise")
     p.add_argument('--mask-rect', type=_floats, default=None, metavar='x,y,w,h',
                    help="a box around the object, for the automatic mask (pixels; instead of --mask)")
     p.add_argument('--segmenter', default='auto',
@@ -219,7 +219,7 @@ def _networks(p):
 @command('export', "Export a model with its prompt baked in: ONNX (checked with onnxruntime) or a torch.export program.")
 def _export(p):
     p.add_argument('--model', default='default', help="a checkpoint (default: %(default)s, the embedded network and its prompt)")
-    p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, white or original (default: %(default)s)")
+    p.add_argument('--background', default='prompt', help="prompt, pixel, hypernet, official-prompt, official-pixel, official-hypernet, white or original (default: %(default)s)")
     p.add_argument('--format', choices=['onnx', 'torch'], default='onnx', help="onnx (.onnx) or torch (torch.export, .pt2)")
     p.add_argument('--out', default=None, help="the file to write (default: <model>-<background>.onnx or .pt2)")
     p.add_argument('--opset', type=int, default=None, help="the ONNX opset (default: depth_prompt.export.OPSET, 18)")
@@ -254,7 +254,7 @@ def demo(out='depth_prompt_demo', # the output folder
     bgs = ['white', 'noise', 'prompt', *shipped]
     log(f"\n2. Evaluation on 24 renders of shape families never seen in training, with each background behind the "
         f"objects: {', '.join(bgs)}\n   (white and noise are baselines; prompt is the model's own trained prompt"
-        + (", pixel and hypernet the other shipped prompts" if shipped else '') + ")")
+        + (", the others the shipped pixel and hypernet prompts and, official-*, all three in the released code's flavour" if shipped else '') + ")")
     res = evaluate(asset_path('ood_renders'), model, bgs, out=out, device=device, overwrite=overwrite, log=log)
     log("   si-RMSE and AbsRel: lower is better; cos-sim (of the surface normals) and δ1: higher is better; "
         "n: samples scored; best in bold.")

@@ -270,7 +270,8 @@ def _from_checkpoint(ck, path, name, network):
     return PromptedDepth(net, p, ck['mode'], ck['background'], ck['weights'], ck['network_cfg'])
 
 # %% ../nbs/08_model.ipynb #9fc6477e
-SHIPPED = {'pixel': 'default-pixel.pth', 'hypernet': 'default-hypernet.pth'} # shipped prompts for the default network
+SHIPPED = {'pixel': 'default-pixel.pth', 'hypernet': 'default-hypernet.pth', 'official-prompt': 'default-official-fourier.pth',
+           'official-pixel': 'default-official-pixel.pth', 'official-hypernet': 'default-official-hypernet.pth'} # shipped prompts for the default network
 BACKGROUNDS = ('prompt', *SHIPPED, *BASELINES) # every `background` that `evaluate` and `predict` accept
 
 _models = {}
