@@ -188,7 +188,9 @@ def _predict(p):
     p.add_argument('--masks', default=None, help="a video or a folder of frames: a folder of per-frame masks, one mask file, or 'auto'")
     p.add_argument('--points', action='store_true', help="a video: also write a point cloud per frame")
     def run(a):
-        _check_paths(a.out)
+        _check_paths(a.out, [('--mask', m) for m in a.mask or [] if m != 'auto'])
+        missing = [f for f in a.images if not Path(f).expanduser().exists()]
+        if len(missing) == len(a.images): raise _UserError(f"image {missing[0]} does not exist.")  # else each is reported in turn
         from depth_prompt.core import DepthPromptError
         if a.mask and a.mask_rect: raise DepthPromptError("--mask-rect is a box for the automatic mask: give --mask or --mask-rect, not both.")
         from depth_prompt.video import is_video
