@@ -220,7 +220,7 @@ def _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels, segm
     if auto: said = [f"{image}: no mask given, used {how}; saved as {paths[-1]}"] + said
     return dict(image=image, out=out, paths=paths, rgb=rgb, mask=mask, K=K, source=source, said=said)
 
-def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame):
+def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame, stale=60.):
     "Write the files of `image` (all or none); returns their paths and the messages to log."
     with _no_memory_is_error(image): pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
     notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
@@ -230,7 +230,7 @@ def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, f
                lambda p: _write_image(p, seen), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
     try:
         with _no_memory_is_error(image), contextlib.ExitStack() as stack:
-            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p)))
+            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p, stale)))
     except OSError as e: raise DepthPromptError(f"could not write the files of {image} to {out}: {e.strerror or e}.") from None
     return paths, said + [f"{image}: wrote {len(paths)} files to {out} ({', '.join(p.name for p in paths)})"]
 
@@ -259,9 +259,9 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
-import os
+import os, multiprocessing
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, ProcessPoolExecutor
 from torch.utils.data import DataLoader, Dataset
 
 class _Inputs(Dataset):
@@ -281,11 +281,26 @@ def _collate(items):
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
 
-def _finish(d, inp, mk, ready, mean, std, frame, it):
-    "Undo the fit of one image and write its files (in a writer thread, once the device's results have arrived)."
-    if ready is not None: ready.synchronize()
+def _finish(d, inp, mk, mean, std, frame, it):
+    "Undo the fit of one image and write its files; numpy arrays in, which reach a writer process as plain bytes."
+    d, inp, mk, mean, std = map(torch.from_numpy, (d, inp, mk, mean, std))
     with _no_memory_is_error(it['image']): depth, seen = _unfit(d, inp, mk, it['mask'][None], it['r'], mean, std)
-    return _write_outputs(depth[0], seen[0], frame=frame, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+    return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+
+def _hand_over(procs, ready, *args):
+    "In a thread: wait for the device's results of one image, then `_finish` it in a writer process (or here, without `procs`)."
+    if ready is not None: ready.synchronize()
+    args = [a.numpy() if torch.is_tensor(a) else a for a in args]
+    return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
+
+def _writer_init(): torch.set_num_threads(1)  # the processes are the parallelism (OpenCV's pool cannot be resized after a fork: it hangs)
+
+def _writer_processes(n):
+    "`n` forked writer processes, all started now (from this thread, before the readers), or `None` where there is no fork."
+    if n < 2 or 'fork' not in multiprocessing.get_all_start_methods(): return None
+    procs = ProcessPoolExecutor(n, multiprocessing.get_context('fork'), initializer=_writer_init)
+    for f in [procs.submit(int) for _ in range(n)]: f.result()  # a pool forks on demand: each busy submit starts one
+    return procs
 
 def _run_batch(m, b, dev):
     "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
@@ -321,7 +336,7 @@ def predict_files(images, # image files (or one)
                   max_pixels:int=MAX_PIXELS, # as for `predict_file`
                   bs:int=8, # images per batch through the network
                   num_workers:int=None, # processes reading the images (default: up to 4 with a GPU, none on the CPU)
-                  writers:int=None, # threads writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
+                  writers:int=None, # processes writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
                   segmenter='auto'): # as for `predict_file`
     "`predict_file` on each image, batched: returns `{image: [paths written]}` for those that succeeded."
     images = [images] if isinstance(images, (str, Path)) else list(images)
@@ -360,17 +375,20 @@ def predict_files(images, # image files (or one)
             return on_error(e)
         for s in said: log(s)
         done[image] = paths
+        if len(done) == 1:  # the writers skip `atomic_path`'s scan of the folder after each file: one scan per run
+            for p in stale_temporaries(out): p.unlink(missing_ok=True)
     threads = torch.get_num_threads()
     if cuda and writers > 1: torch.set_num_threads(1)  # the writers are the parallelism: torch's threads in each would oversubscribe
     try:
-        with ThreadPoolExecutor(writers) as pool:
+        procs = _writer_processes(writers)
+        with contextlib.nullcontext() if procs is None else procs, ThreadPoolExecutor(writers) as pool:
             try:
                 for b in dl:
                     d, inp, ready = _run_batch(m, b, dev)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
-                        else: fut = pool.submit(_finish, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], ready, mean, std, frame, it); j += 1
+                        else: fut = pool.submit(_hand_over, procs, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
                         pending.append((images[it['i']], fut))
                         if on_error is None and 'error' in it:
                             while pending: settle()  # raises at this image, after writing those before it
