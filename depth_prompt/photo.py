@@ -35,20 +35,22 @@ def _forward(m:PromptedDepth, # the model
         inp = m.network_input(x, mk)
         return m.network.to_depth(m.network(inp).float()).float(), inp
 
+def _seen(inp, # B×3×S×S the network's input from `_forward`, on the CPU
+          mean, std): # the network's normalisation (1×3×1×1 on the CPU)
+    "The composite the network saw (B×S×S×3 uint8)."
+    return ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+
 def _unfit(d, # B×S×S depth from `_forward`, on the CPU
-           inp, # B×3×S×S the network's input, on the CPU
            mk, # B×1×S×S masks at the network's size
            mask, # B×H×W bool masks
-           r, # the `Resizer` of `_fit`
-           mean, std): # the network's normalisation (1×3×1×1 on the CPU)
-    "Depth (B×H×W float32, each object's median 1) and the composite the network saw (B×S×S×3 uint8)."
+           r): # the `Resizer` of `_fit`
+    "Depth at the photos' size (B×H×W float32, each object's median 1)."
     mk, mask = mk[:, 0], torch.from_numpy(np.ascontiguousarray(mask, bool))
     med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
     d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
     w, plain = r.undo(mk), r.undo(d)
     obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
-    seen = ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
-    return torch.where(mask, obj, plain).numpy(), seen
+    return torch.where(mask, obj, plain).numpy()
 
 def run_model(m:PromptedDepth, # the model
               img, # H×W×3 float32 image in [0, 1], or B×H×W×3 images of one size
@@ -59,7 +61,7 @@ def run_model(m:PromptedDepth, # the model
     net, dev = m.network, next(m.parameters()).device
     x, mk, r = _fit(imgs, masks, net.size)
     d, inp = _forward(m, x.to(dev), mk.to(dev))
-    depth, seen = _unfit(d.cpu(), inp.cpu(), mk, masks, r, net._mean.cpu(), net._std.cpu())
+    depth, seen = _unfit(d.cpu(), mk, masks, r), _seen(inp.cpu(), net._mean.cpu(), net._std.cpu())
     return (depth[0], seen[0]) if one else (depth, seen)
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
@@ -281,16 +283,15 @@ def _collate(items):
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
 
-def _finish(d, inp, mk, mean, std, frame, it):
+def _finish(d, mk, seen, frame, it):
     "Undo the fit of one image and write its files; numpy arrays in, which reach a writer process as plain bytes."
-    d, inp, mk, mean, std = map(torch.from_numpy, (d, inp, mk, mean, std))
-    with _no_memory_is_error(it['image']): depth, seen = _unfit(d, inp, mk, it['mask'][None], it['r'], mean, std)
+    with _no_memory_is_error(it['image']): depth = _unfit(torch.from_numpy(d), torch.from_numpy(mk), it['mask'][None], it['r'])
     return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
-def _hand_over(procs, ready, *args):
+def _hand_over(procs, ready, d, inp, mk, mean, std, frame, it):
     "In a thread: wait for the device's results of one image, then `_finish` it in a writer process (or here, without `procs`)."
     if ready is not None: ready.synchronize()
-    args = [a.numpy() if torch.is_tensor(a) else a for a in args]
+    with _no_memory_is_error(it['image']): args = d.numpy(), mk.numpy(), _seen(inp, mean, std), frame, it  # uint8: a quarter of `inp`'s bytes
     return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
 
 def _writer_init(): torch.set_num_threads(1)  # the processes are the parallelism (OpenCV's pool cannot be resized after a fork: it hangs)
