@@ -121,7 +121,7 @@ def stale_temporaries(folder, # where to look (not below)
 
 @contextlib.contextmanager
 def atomic_path(path, # the file to write
-                stale:float=60.): # remove the folder's leftover temporaries not written to for this many seconds
+                stale:float=60.): # remove the folder's leftover temporaries not written to for this many seconds (`None`: the caller does)
     "Context manager yielding a temporary path that replaces `path` atomically if the block succeeds."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp' + path.suffix, dir=path.parent)
@@ -130,7 +130,7 @@ def atomic_path(path, # the file to write
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # the mode of a plain new file, not mkstemp's 0600
         os.replace(tmp, path)
-        for p in stale_temporaries(path.parent, stale): p.unlink(missing_ok=True)
+        for p in stale_temporaries(path.parent, stale) if stale is not None else []: p.unlink(missing_ok=True)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 

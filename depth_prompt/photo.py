@@ -35,20 +35,22 @@ def _forward(m:PromptedDepth, # the model
         inp = m.network_input(x, mk)
         return m.network.to_depth(m.network(inp).float()).float(), inp
 
+def _seen(inp, # B×3×S×S the network's input from `_forward`, on the CPU
+          mean, std): # the network's normalisation (1×3×1×1 on the CPU)
+    "The composite the network saw (B×S×S×3 uint8)."
+    return ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+
 def _unfit(d, # B×S×S depth from `_forward`, on the CPU
-           inp, # B×3×S×S the network's input, on the CPU
            mk, # B×1×S×S masks at the network's size
            mask, # B×H×W bool masks
-           r, # the `Resizer` of `_fit`
-           mean, std): # the network's normalisation (1×3×1×1 on the CPU)
-    "Depth (B×H×W float32, each object's median 1) and the composite the network saw (B×S×S×3 uint8)."
+           r): # the `Resizer` of `_fit`
+    "Depth at the photos' size (B×H×W float32, each object's median 1)."
     mk, mask = mk[:, 0], torch.from_numpy(np.ascontiguousarray(mask, bool))
     med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
     d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
     w, plain = r.undo(mk), r.undo(d)
     obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
-    seen = ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
-    return torch.where(mask, obj, plain).numpy(), seen
+    return torch.where(mask, obj, plain).numpy()
 
 def run_model(m:PromptedDepth, # the model
               img, # H×W×3 float32 image in [0, 1], or B×H×W×3 images of one size
@@ -59,7 +61,7 @@ def run_model(m:PromptedDepth, # the model
     net, dev = m.network, next(m.parameters()).device
     x, mk, r = _fit(imgs, masks, net.size)
     d, inp = _forward(m, x.to(dev), mk.to(dev))
-    depth, seen = _unfit(d.cpu(), inp.cpu(), mk, masks, r, net._mean.cpu(), net._std.cpu())
+    depth, seen = _unfit(d.cpu(), mk, masks, r), _seen(inp.cpu(), net._mean.cpu(), net._std.cpu())
     return (depth[0], seen[0]) if one else (depth, seen)
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
@@ -220,7 +222,7 @@ def _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels, segm
     if auto: said = [f"{image}: no mask given, used {how}; saved as {paths[-1]}"] + said
     return dict(image=image, out=out, paths=paths, rgb=rgb, mask=mask, K=K, source=source, said=said)
 
-def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame):
+def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame, stale=60.):
     "Write the files of `image` (all or none); returns their paths and the messages to log."
     with _no_memory_is_error(image): pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
     notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
@@ -230,7 +232,7 @@ def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, f
                lambda p: _write_image(p, seen), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
     try:
         with _no_memory_is_error(image), contextlib.ExitStack() as stack:
-            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p)))
+            for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p, stale)))
     except OSError as e: raise DepthPromptError(f"could not write the files of {image} to {out}: {e.strerror or e}.") from None
     return paths, said + [f"{image}: wrote {len(paths)} files to {out} ({', '.join(p.name for p in paths)})"]
 
@@ -259,9 +261,9 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
-import os
+import os, multiprocessing
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, ProcessPoolExecutor
 from torch.utils.data import DataLoader, Dataset
 
 class _Inputs(Dataset):
@@ -281,11 +283,25 @@ def _collate(items):
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
 
-def _finish(d, inp, mk, ready, mean, std, frame, it):
-    "Undo the fit of one image and write its files (in a writer thread, once the device's results have arrived)."
+def _finish(d, mk, seen, frame, it):
+    "Undo the fit of one image and write its files; numpy arrays in, which reach a writer process as plain bytes."
+    with _no_memory_is_error(it['image']): depth = _unfit(torch.from_numpy(d), torch.from_numpy(mk), it['mask'][None], it['r'])
+    return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+
+def _hand_over(procs, ready, d, inp, mk, mean, std, frame, it):
+    "In a thread: wait for the device's results of one image, then `_finish` it in a writer process (or here, without `procs`)."
     if ready is not None: ready.synchronize()
-    with _no_memory_is_error(it['image']): depth, seen = _unfit(d, inp, mk, it['mask'][None], it['r'], mean, std)
-    return _write_outputs(depth[0], seen[0], frame=frame, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+    with _no_memory_is_error(it['image']): args = d.numpy(), mk.numpy(), _seen(inp, mean, std), frame, it  # uint8: a quarter of `inp`'s bytes
+    return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
+
+def _writer_init(): torch.set_num_threads(1)  # the processes are the parallelism (OpenCV's pool cannot be resized after a fork: it hangs)
+
+def _writer_processes(n):
+    "`n` forked writer processes, all started now (from this thread, before the readers), or `None` where there is no fork."
+    if n < 2 or 'fork' not in multiprocessing.get_all_start_methods(): return None
+    procs = ProcessPoolExecutor(n, multiprocessing.get_context('fork'), initializer=_writer_init)
+    for f in [procs.submit(int) for _ in range(n)]: f.result()  # a pool forks on demand: each busy submit starts one
+    return procs
 
 def _run_batch(m, b, dev):
     "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
@@ -321,7 +337,7 @@ def predict_files(images, # image files (or one)
                   max_pixels:int=MAX_PIXELS, # as for `predict_file`
                   bs:int=8, # images per batch through the network
                   num_workers:int=None, # processes reading the images (default: up to 4 with a GPU, none on the CPU)
-                  writers:int=None, # threads writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
+                  writers:int=None, # processes writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
                   segmenter='auto'): # as for `predict_file`
     "`predict_file` on each image, batched: returns `{image: [paths written]}` for those that succeeded."
     images = [images] if isinstance(images, (str, Path)) else list(images)
@@ -360,17 +376,20 @@ def predict_files(images, # image files (or one)
             return on_error(e)
         for s in said: log(s)
         done[image] = paths
+        if len(done) == 1:  # the writers skip `atomic_path`'s scan of the folder after each file: one scan per run
+            for p in stale_temporaries(out): p.unlink(missing_ok=True)
     threads = torch.get_num_threads()
     if cuda and writers > 1: torch.set_num_threads(1)  # the writers are the parallelism: torch's threads in each would oversubscribe
     try:
-        with ThreadPoolExecutor(writers) as pool:
+        procs = _writer_processes(writers)
+        with contextlib.nullcontext() if procs is None else procs, ThreadPoolExecutor(writers) as pool:
             try:
                 for b in dl:
                     d, inp, ready = _run_batch(m, b, dev)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
-                        else: fut = pool.submit(_finish, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], ready, mean, std, frame, it); j += 1
+                        else: fut = pool.submit(_hand_over, procs, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
                         pending.append((images[it['i']], fut))
                         if on_error is None and 'error' in it:
                             while pending: settle()  # raises at this image, after writing those before it

@@ -7,7 +7,7 @@ __all__ = ['colorize_depth', 'normals_to_rgb', 'to_rgb', 'show_grid', 'plot_poin
            'animate', 'background_panels', 'switcher', 'cloud_html', 'explore']
 
 # %% ../nbs/14_viz.ipynb #51524f0e
-import io, re, json, uuid, base64, html
+import io, re, json, uuid, base64, html, functools
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from matplotlib import colormaps
@@ -32,6 +32,12 @@ def _np(x):
     return x
 
 # %% ../nbs/14_viz.ipynb #b3d75b37
+@functools.cache
+def _lut(cmap): # a matplotlib colour map's name
+    "The map's N×3 uint8 colours: what it gives a float t is entry min(⌊t·N⌋, N−1), as matplotlib itself bins t."
+    cm = colormaps[cmap]
+    return (cm(np.arange(cm.N))[:, :3] * 255).round().astype(np.uint8), cm.N
+
 def colorize_depth(depth, # H×W depth (camera z), 0 or non-finite where unknown
                    valid=None, # H×W bool: the pixels to colour, usually the object's mask (default: where depth is known)
                    lo:float=None, # the near end of the colour map's depth range (default: 2nd percentile)
@@ -47,7 +53,8 @@ def colorize_depth(depth, # H×W depth (camera z), 0 or non-finite where unknown
     hi = np.percentile(d[v], 98) if hi is None else hi
     # (1/d − 1/hi) / (1/lo − 1/hi), written with ratios only: scale-free, so 1e16 colours like 1
     t = (hi / d[v] - 1) / (hi / lo - 1) if hi > lo * (1 + 1e-6) else np.full(v.sum(), .5)
-    out[v] = (colormaps[cmap](np.clip(t, 0, 1))[:, :3] * 255).round().astype(np.uint8)
+    lut, n = _lut(cmap)
+    out[v] = lut[np.minimum((np.clip(t, 0, 1) * n).astype(np.intp), n - 1)]
     return out
 
 # %% ../nbs/14_viz.ipynb #1ff704aa

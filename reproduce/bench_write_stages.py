@@ -1,0 +1,75 @@
+# CPU milliseconds per photo of each stage of `predict_files`' write side (one writer, one thread): undoing the fit
+# (`_unfit`, `_seen`), the point cloud, each file's encoding and writing, `atomic_path` in a folder that already holds
+# --files outputs, and `_write_outputs` whole; then the write side's images/s through --writers writer processes (and
+# threads, for comparison). A 480×640 photo with an elliptic mask, the network's output at dpt-hybrid's 384².
+# Usage: python reproduce/bench_write_stages.py [--files 1280] [--n 48] [--writers 1,2]
+import argparse, time, tempfile, shutil, numpy as np, torch, cv2
+from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
+from depth_prompt.photo import (_fit, _unfit, _seen, _write_outputs, _hand_over, _writer_processes, point_cloud,
+                                depth_to_png16, _write_image, _npy_bytes, output_paths)
+from depth_prompt.viz import colorize_depth
+from depth_prompt.geometry import write_ply
+from depth_prompt.core import atomic_path
+
+p = argparse.ArgumentParser()
+p.add_argument('--files', type=int, default=1280, help="files already in the output folder (256 photos' outputs: 1280)")
+p.add_argument('--n', type=int, default=48, help="photos for the throughput runs")
+p.add_argument('--writers', default='1,2', help="writer counts for the throughput runs")
+a = p.parse_args()
+torch.set_num_threads(1)
+H, W, S = 480, 640, (384, 384)
+K = np.array([[550., 0, 320], [0, 550, 240], [0, 0, 1]], np.float32)
+mean, std = torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)
+rng = np.random.default_rng(0)
+def photo(i):
+    rgb = (rng.random((H, W, 3)) * 255).astype(np.uint8)
+    mask = np.zeros((H, W), np.uint8); cv2.ellipse(mask, (320, 240), (200, 150), i, 0, 360, 1, -1); mask = mask.astype(bool)
+    x, mk, r = _fit(rgb[None].astype(np.float32) / 255, mask[None], S)
+    return rgb, mask, mk, r, torch.rand(1, *S) + 1, torch.rand(1, 3, *S)
+
+def cpu_ms(f, n=20):
+    f(); t = time.process_time()
+    for _ in range(n): f()
+    return round((time.process_time() - t) / n * 1e3, 1)
+
+rgb, mask, mk, r, d, inp = photo(0)
+depth, seen = _unfit(d, mk, mask[None], r)[0], _seen(inp, mean, std)[0]
+pts, cols = point_cloud(rgb, mask, K, depth=depth)
+tmp = Path(tempfile.mkdtemp(prefix='bench_write_stages.'))
+for i in range(a.files): (tmp/f'p{i:05d}_depth.npy').touch()
+def one_file():
+    with atomic_path(tmp/'x.bin') as q: q.write_bytes(b'x')
+it = dict(image=Path('p.jpg'), out=tmp, paths=output_paths('p.jpg', tmp, False), rgb=rgb, mask=mask, K=K, source='s', said=[])
+stages = dict(unfit=cpu_ms(lambda: _unfit(d, mk, mask[None], r)), seen=cpu_ms(lambda: _seen(inp, mean, std)),
+              point_cloud=cpu_ms(lambda: point_cloud(rgb, mask, K, depth=depth)),
+              npy=cpu_ms(lambda: (tmp/'a.npy').write_bytes(_npy_bytes(depth))),
+              png16=cpu_ms(lambda: _write_image(tmp/'a.png', depth_to_png16(depth, mask))),
+              colorize=cpu_ms(lambda: colorize_depth(depth, mask)),
+              color_png=cpu_ms(lambda: _write_image(tmp/'c.png', colorize_depth(depth, mask))),
+              ply=cpu_ms(lambda: write_ply(tmp/'a.ply', pts, cols, ['x'], False)),
+              composite_png=cpu_ms(lambda: _write_image(tmp/'s.png', seen)),
+              **{f'atomic_path_in_{a.files}_files': cpu_ms(one_file)},
+              write_outputs_scanning=cpu_ms(lambda: _write_outputs(depth, seen, frame='opengl', **it), 10),
+              write_outputs_no_scan=cpu_ms(lambda: _write_outputs(depth, seen, frame='opengl', stale=None, **it), 10))
+print('CPU ms per photo:', stages, flush=True)
+shutil.rmtree(tmp); tmp.mkdir()
+items = []
+for i in range(a.n):
+    rgb, mask, mk, r, d, inp = photo(i)
+    items.append((d, inp, mk, dict(image=Path(f'p{i}.jpg'), out=tmp, paths=output_paths(f'p{i}.jpg', tmp, False), rgb=rgb,
+                                   mask=mask, K=K, source='s', said=[], r=r, i=i)))
+for w in map(int, a.writers.split(',')):
+    for kind in ('processes', 'threads'):
+        procs = _writer_processes(w) if kind == 'processes' else None
+        t, c = time.perf_counter(), time.process_time()
+        with ThreadPoolExecutor(w) as pool:
+            list(pool.map(lambda x: _hand_over(procs, None, x[0], x[1], x[2], mean, std, 'opengl', x[3]), items))
+        dt, dc = time.perf_counter() - t, time.process_time() - c
+        if procs: procs.shutdown()
+        assert len(list(tmp.glob('*_points.ply'))) == a.n
+        for q in tmp.iterdir(): q.unlink()
+        print(f"writers={w} {'processes' if procs else 'thread' + 's' * (w > 1)}: {a.n / dt:.1f} images/s; "
+              f"CPU of this process {dc / a.n * 1e3:.1f} ms per image", flush=True)
+        if w == 1: break  # one writer is a thread either way
+shutil.rmtree(tmp)
