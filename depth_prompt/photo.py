@@ -261,9 +261,9 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
-import os, multiprocessing
+import os
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor, ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from torch.utils.data import DataLoader, Dataset
 
 class _Inputs(Dataset):
@@ -284,24 +284,15 @@ def _collate(items):
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
 
 def _finish(d, mk, seen, frame, it):
-    "Undo the fit of one image and write its files; numpy arrays in, which reach a writer process as plain bytes."
+    "Undo the fit of one image and write its files (numpy arrays in)."
     with _no_memory_is_error(it['image']): depth = _unfit(torch.from_numpy(d), torch.from_numpy(mk), it['mask'][None], it['r'])
     return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
-def _hand_over(procs, ready, d, inp, mk, mean, std, frame, it):
-    "In a thread: wait for the device's results of one image, then `_finish` it in a writer process (or here, without `procs`)."
+def _hand_over(ready, d, inp, mk, mean, std, frame, it):
+    "In a writer thread: wait for the device's results of one image, then `_finish` it."
     if ready is not None: ready.synchronize()
-    with _no_memory_is_error(it['image']): args = d.numpy(), mk.numpy(), _seen(inp, mean, std), frame, it  # uint8: a quarter of `inp`'s bytes
-    return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
-
-def _writer_init(): torch.set_num_threads(1)  # the processes are the parallelism (OpenCV's pool cannot be resized after a fork: it hangs)
-
-def _writer_processes(n):
-    "`n` forked writer processes, all started now (from this thread, before the readers), or `None` where there is no fork."
-    if n < 2 or 'fork' not in multiprocessing.get_all_start_methods(): return None
-    procs = ProcessPoolExecutor(n, multiprocessing.get_context('fork'), initializer=_writer_init)
-    for f in [procs.submit(int) for _ in range(n)]: f.result()  # a pool forks on demand: each busy submit starts one
-    return procs
+    with _no_memory_is_error(it['image']): args = d.numpy(), mk.numpy(), _seen(inp, mean, std), frame, it
+    return _finish(*args)
 
 def _run_batch(m, b, dev):
     "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
@@ -337,7 +328,7 @@ def predict_files(images, # image files (or one)
                   max_pixels:int=MAX_PIXELS, # as for `predict_file`
                   bs:int=8, # images per batch through the network
                   num_workers:int=None, # processes reading the images (default: up to 4 with a GPU, none on the CPU)
-                  writers:int=None, # processes writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
+                  writers:int=None, # threads writing the files (default: the cores the readers leave with a GPU, 1 on the CPU)
                   segmenter='auto'): # as for `predict_file`
     "`predict_file` on each image, batched: returns `{image: [paths written]}` for those that succeeded."
     images = [images] if isinstance(images, (str, Path)) else list(images)
@@ -381,15 +372,14 @@ def predict_files(images, # image files (or one)
     threads = torch.get_num_threads()
     if cuda and writers > 1: torch.set_num_threads(1)  # the writers are the parallelism: torch's threads in each would oversubscribe
     try:
-        procs = _writer_processes(writers)
-        with contextlib.nullcontext() if procs is None else procs, ThreadPoolExecutor(writers) as pool:
+        with ThreadPoolExecutor(writers) as pool:
             try:
                 for b in dl:
                     d, inp, ready = _run_batch(m, b, dev)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
-                        else: fut = pool.submit(_hand_over, procs, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
+                        else: fut = pool.submit(_hand_over, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
                         pending.append((images[it['i']], fut))
                         if on_error is None and 'error' in it:
                             while pending: settle()  # raises at this image, after writing those before it

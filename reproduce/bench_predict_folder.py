@@ -3,7 +3,7 @@
 # colour PNG, PLY point cloud, composite PNG), against the bare network on fake batches already on the device, at the
 # same batch size and resolution, in the same precision (`photo._forward`: float32, as `predict` runs). Also the
 # per-file path (`predict_file` in a loop, the code before the batched pipeline) on a few images.
-# The pipeline's fixed start (forking the reader and writer processes, filling the queue) counts: with a GPU, --n 1024
+# The pipeline's fixed start (forking the reader processes, filling the queue) counts: with a GPU, --n 1024
 # or more measures the rate a folder keeps.
 # Usage: python reproduce/bench_predict_folder.py OUT.json [--device cuda] [--n 256] [--bs 16] [--networks default,dpt-hybrid]
 import argparse, json, os, platform, sys, tempfile, time, shutil
@@ -21,7 +21,7 @@ p.add_argument('--bs', type=int, default=16, help="batch size (pipeline and bare
 p.add_argument('--size', default='480x640', help="the photos' H×W")
 p.add_argument('--networks', default='default,dpt-hybrid', help="'default' (embedded weights) and registry names (random weights)")
 p.add_argument('--num-workers', type=int, default=None, help="predict_files' num_workers (default: its own)")
-p.add_argument('--writers', default='default', help="predict_files' writer processes, comma-separated for several runs ('default': its own)")
+p.add_argument('--writers', default='default', help="predict_files' writer threads, comma-separated for several runs ('default': its own)")
 p.add_argument('--per-file', type=int, default=32, help="images for the per-file path (0: skip it)")
 a = p.parse_args()
 dev, (H, W) = torch.device(a.device), (int(v) for v in a.size.lower().split('x'))
@@ -93,7 +93,7 @@ env = dict(device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cp
            outputs="per photo: _depth.npy, _depth.png (16 bit), _depth_color.png, _points.ply, _composite.png (the CLI's with --mask)",
            precision="float32, as predict runs (bare_bf16: the network under bf16 autocast, for reference)",
            num_workers=a.num_workers if a.num_workers is not None else "predict_files' default (min(4, cores) with a GPU, 0 on the CPU)",
-           writers_default="predict_files' default: cores - num_workers - 1 writer processes with a GPU, 1 (a thread) on the CPU")
+           writers_default="predict_files' default: cores - num_workers - 1 writer threads with a GPU, 1 on the CPU")
 print(json.dumps(env), flush=True)
 def bench_or_error(name):
     try: return bench(name)

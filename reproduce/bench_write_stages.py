@@ -1,12 +1,13 @@
 # CPU milliseconds per photo of each stage of `predict_files`' write side (one writer, one thread): undoing the fit
 # (`_unfit`, `_seen`), the point cloud, each file's encoding and writing, `atomic_path` in a folder that already holds
-# --files outputs, and `_write_outputs` whole; then the write side's images/s through --writers writer processes (and
-# threads, for comparison). A 480×640 photo with an elliptic mask, the network's output at dpt-hybrid's 384².
+# --files outputs, and `_write_outputs` whole; then the write side's images/s through --writers writer threads (as
+# `predict_files` writes) and, for comparison, as many forked writer processes. A 480×640 photo with an elliptic mask, the network's output at dpt-hybrid's 384².
 # Usage: python reproduce/bench_write_stages.py [--files 1280] [--n 48] [--writers 1,2]
 import argparse, time, tempfile, shutil, numpy as np, torch, cv2
 from pathlib import Path
-from concurrent.futures import ThreadPoolExecutor
-from depth_prompt.photo import (_fit, _unfit, _seen, _write_outputs, _hand_over, _writer_processes, point_cloud,
+import multiprocessing
+from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor
+from depth_prompt.photo import (_fit, _unfit, _seen, _finish, _write_outputs, point_cloud,
                                 depth_to_png16, _write_image, _npy_bytes, output_paths)
 from depth_prompt.viz import colorize_depth
 from depth_prompt.geometry import write_ply
@@ -59,12 +60,23 @@ for i in range(a.n):
     rgb, mask, mk, r, d, inp = photo(i)
     items.append((d, inp, mk, dict(image=Path(f'p{i}.jpg'), out=tmp, paths=output_paths(f'p{i}.jpg', tmp, False), rgb=rgb,
                                    mask=mask, K=K, source='s', said=[], r=r, i=i)))
+def processes(n):
+    "`n` forked writer processes, all started at once."
+    procs = ProcessPoolExecutor(n, multiprocessing.get_context('fork'), initializer=torch.set_num_threads, initargs=(1,))
+    for f in [procs.submit(int) for _ in range(n)]: f.result()  # a pool forks on demand
+    return procs
+
+def hand_over(procs, d, inp, mk, it):
+    "What a writer thread of `predict_files` does with one photo; with `procs`, the writing goes to a process."
+    args = d.numpy(), mk.numpy(), _seen(inp, mean, std), 'opengl', it
+    return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
+
 for w in map(int, a.writers.split(',')):
     for kind in ('processes', 'threads'):
-        procs = _writer_processes(w) if kind == 'processes' else None
+        procs = processes(w) if kind == 'processes' and w > 1 else None
         t, c = time.perf_counter(), time.process_time()
         with ThreadPoolExecutor(w) as pool:
-            list(pool.map(lambda x: _hand_over(procs, None, x[0], x[1], x[2], mean, std, 'opengl', x[3]), items))
+            list(pool.map(lambda x: hand_over(procs, *x), items))
         dt, dc = time.perf_counter() - t, time.process_time() - c
         if procs: procs.shutdown()
         assert len(list(tmp.glob('*_points.ply'))) == a.n

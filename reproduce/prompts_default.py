@@ -122,16 +122,6 @@ def motorcycle():
 
 def mask_sha256(mask): return hashlib.sha256(np.packbits(mask)).hexdigest()
 
-def set_hashes(sets):
-    "{render set: {sample: its mask's hash}}: which objects were scored (the CPU renders most, not all, the same)."
-    return {name: {ds[i]['name']: mask_sha256(ds[i]['mask']) for i in range(len(ds))} for name, ds in sets.items() if name.startswith('renders')}
-
-def record_hashes(out, file, n=EVAL_N, device=None):
-    "Render the evaluation sets again and write their masks' hashes into the results JSON `file` (`setup['mask_sha256']`)."
-    ev = json.loads(Path(file).read_text())
-    ev['setup']['mask_sha256'] = set_hashes(eval_sets(Path(out)/'sets', n, as_device(device or default_device())))
-    Path(file).write_text(json.dumps(ev, indent=1))
-
 def eval_sets(folder, n=EVAL_N, device=None):
     "{name: dataset} of the evaluation: the two render sets (written under `folder`) and the real photo."
     sets = {f'renders-{s}': NpzFolder(render_to_folder(Path(folder)/s, n, SIZE, split=s, seed=EVAL_SEED, batch=EVAL_BATCH,
@@ -175,7 +165,7 @@ def evaluate_all(out, runs=None, n=EVAL_N, device=None, to=None):
                  background='photo', photo=dict(name='motorcycle', source='depth_prompt.real.motorcycle', **real.MOTORCYCLE_CALIB,
                                                 mask_sha256=mask_sha256(motorcycle()['mask'])),
                  network=dict(file='depth_prompt/weights/default_net.safetensors', sha256=sha256(net)), tf32=False,
-                 mask_sha256=set_hashes(sets), script='reproduce/prompts_default.py evaluate', environment=environment())
+                 script='reproduce/prompts_default.py evaluate', environment=environment())
     res = dict(setup=setup, rows=rows, results=results)
     (out/'results').mkdir(parents=True, exist_ok=True)
     snaps = sorted((Path(runs or out/'none')/run_name('fourier', 'paper', 'fast')/'snapshots').glob('*.png'))
@@ -252,12 +242,9 @@ def main(argv=None):
     e.add_argument('--runs', default=None, help="a folder of runs (<run>/best.pth); default: the prompts the package ships")
     e.add_argument('--n', type=int, default=EVAL_N); e.add_argument('--device', default=None); e.add_argument('--export', default=None)
     sub.add_parser('readme', help="write nbs/results/eval_default.json's table into nbs/index.ipynb")
-    h = sub.add_parser('hashes', help="render the evaluation sets again and record their masks' hashes in a results JSON")
-    h.add_argument('--out', required=True); h.add_argument('--json', default='nbs/results/eval_default.json'); h.add_argument('--device', default=None)
     a = ap.parse_args(argv)
     try:
         if a.cmd == 'readme': return write_readme()
-        if a.cmd == 'hashes': return record_hashes(a.out, a.json, device=a.device)
         if a.cmd == 'evaluate': return evaluate_all(a.out, a.runs, a.n, a.device, a.export)
         runs = [parse_run(r) for r in a.runs]
         t = time.time(); warm_renderer(a.device or default_device(), a.size); print(f"renderer ready in {time.time() - t:.0f} s", flush=True)
