@@ -261,10 +261,13 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
-import os
+import os, multiprocessing
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from torch.utils.data import DataLoader, Dataset
+
+# readers are forked: the default start method may be another (forkserver in a process started by one; Python 3.14's default)
+_FORK = multiprocessing.get_context('fork') if 'fork' in multiprocessing.get_all_start_methods() else None
 
 class _Inputs(Dataset):
     "The images of `predict_files` read, masked and fitted to the network's size (`_read_input`, `_fit`); a failure is its message."
@@ -356,7 +359,8 @@ def predict_files(images, # image files (or one)
     num_workers = (min(4, cores) if cuda else 0) if num_workers is None else num_workers
     writers = (max(1, cores - num_workers - 1) if cuda else 1) if writers is None else writers
     dl = DataLoader(_Inputs(images, masks, m.network.size, out=out, fov=fov, K=K, mask_rect=mask_rect, overwrite=overwrite,
-                            max_pixels=max_pixels, segmenter=segmenter), bs, num_workers=num_workers, collate_fn=_collate, pin_memory=cuda)
+                            max_pixels=max_pixels, segmenter=segmenter), bs, num_workers=num_workers, collate_fn=_collate, pin_memory=cuda,
+                    multiprocessing_context=_FORK if num_workers else None)
     mean, std = m.network._mean.cpu(), m.network._std.cpu()
     done, pending = {}, deque()
     def settle():  # the oldest image's outcome: messages and errors come in the order of `images`
