@@ -286,16 +286,11 @@ def _collate(items):
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
 
-def _finish(d, mk, seen, frame, it):
-    "Undo the fit of one image and write its files (numpy arrays in)."
-    with _no_memory_is_error(it['image']): depth = _unfit(torch.from_numpy(d), torch.from_numpy(mk), it['mask'][None], it['r'])
-    return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
-
-def _hand_over(ready, d, inp, mk, mean, std, frame, it):
-    "In a writer thread: wait for the device's results of one image, then `_finish` it."
+def _finish(ready, d, inp, mk, mean, std, frame, it):
+    "In a writer thread: wait for the device's results of one image, undo its fit and write its files."
     if ready is not None: ready.synchronize()
-    with _no_memory_is_error(it['image']): args = d.numpy(), mk.numpy(), _seen(inp, mean, std), frame, it
-    return _finish(*args)
+    with _no_memory_is_error(it['image']): depth, seen = _unfit(d, mk, it['mask'][None], it['r']), _seen(inp, mean, std)
+    return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
 def _run_batch(m, b, dev):
     "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
@@ -383,7 +378,7 @@ def predict_files(images, # image files (or one)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
-                        else: fut = pool.submit(_hand_over, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
+                        else: fut = pool.submit(_finish, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
                         pending.append((images[it['i']], fut))
                         if on_error is None and 'error' in it:
                             while pending: settle()  # raises at this image, after writing those before it

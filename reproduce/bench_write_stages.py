@@ -66,10 +66,15 @@ def processes(n):
     for f in [procs.submit(int) for _ in range(n)]: f.result()  # a pool forks on demand
     return procs
 
+def finish_in_process(d, mk, seen, it):
+    "`_finish` as a writer process would run it: numpy arrays in, the composite already made."
+    depth = _unfit(torch.from_numpy(d), torch.from_numpy(mk), it['mask'][None], it['r'])
+    return _write_outputs(depth[0], seen[0], frame='opengl', stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+
 def hand_over(procs, d, inp, mk, it):
     "What a writer thread of `predict_files` does with one photo; with `procs`, the writing goes to a process."
-    args = d.numpy(), mk.numpy(), _seen(inp, mean, std), 'opengl', it
-    return _finish(*args) if procs is None else procs.submit(_finish, *args).result()
+    if procs is None: return _finish(None, d, inp, mk, mean, std, 'opengl', it)
+    return procs.submit(finish_in_process, d.numpy(), mk.numpy(), _seen(inp, mean, std), it).result()
 
 for w in map(int, a.writers.split(',')):
     for kind in ('processes', 'threads'):
