@@ -1,12 +1,12 @@
 """Train the prompts shipped for the embedded default network and the fine-tuning baseline; score them all.
 
 Run from the repository root on a machine with a CUDA GPU and depth_prompt installed. The shipped artefacts come from
-one process (the renderer's kernels are compiled once, before any budget starts), about 9 minutes on one H200:
+one process (the renderer's kernels are compiled once, before any budget starts), about 8 minutes on one H200 (the shipped files came from this command):
 
     python reproduce/prompts_default.py all --out runs/default --export runs/default/export \
-        fourier:paper:fast=35 pixel:paper:fast=35 hypernet:paper:fast=35 \
-        fourier:official:fast=35 pixel:official:fast=35 hypernet:official:fast=35 \
-        fourier:paper:reference=65 finetune:fast=55
+        fourier:paper:fast=30 pixel:paper:fast=30 hypernet:paper:fast=30 \
+        fourier:official:fast=30 pixel:official:fast=30 hypernet:official:fast=30 \
+        fourier:paper:reference=60 finetune:fast=45
 
 then the export folder's `*.pth` go to `depth_prompt/weights/`, its `eval_default.json` and `fourier_snapshots.npz` to
 `nbs/results/`, and `python reproduce/prompts_default.py readme` puts the new table into `nbs/index.ipynb` (the README's
