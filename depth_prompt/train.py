@@ -25,7 +25,7 @@ from fastai.distributed import DistributedTrainer
 from .core import *
 from .metrics import DepthLoss, depth_metrics, si_rmse, normals_loss
 from .model import create_model, load_model, read_checkpoint, save_checkpoint, _unwrap
-from .data import RenderStream, depth_dls, parse_spec
+from .data import RenderStream, RenderPool, depth_dls, parse_spec
 
 # %% ../nbs/09_train.ipynb #2f7ad32f
 def _batch_metrics(learn):
@@ -330,6 +330,8 @@ def _check_args(c):
     for k in ('epochs', 'samples_per_epoch', 'bs', 'valid_samples'): need(isint(c[k]) and c[k] >= 1, f"{k} must be an integer ≥ 1, got {c[k]!r}.")
     for k in ('save_every', 'snapshot_every', 'render_chunk'):
         need(c[k] is None or isint(c[k]) and c[k] >= 1, f"{k} must be None or an integer ≥ 1, got {c[k]!r}.")
+    need(c['pool'] is None or isint(c['pool']) and c['pool'] >= c['bs'], f"pool must be None or an integer ≥ bs={c['bs']}, got {c['pool']!r}.")
+    need(c['pool'] is None or c['data'] == 'render', f"pool keeps renders: it needs data='render', got data={c['data']!r}.")
     need(isint(c['num_workers']) and c['num_workers'] >= 0, f"num_workers must be an integer ≥ 0, got {c['num_workers']!r}.")
     need(c['lr'] is None or isinstance(c['lr'], (int, float)) and math.isfinite(c['lr']) and c['lr'] > 0,
          f"lr must be a finite number > 0, got {c['lr']!r}.")
@@ -350,7 +352,11 @@ def _data(c, size, device, rank, world, render=None):
     bs, n = c['bs'] // world, c['samples_per_epoch'] // world
     if c['data'] == 'render':
         chunk = c.get('render_chunk') or (max(1, 256 // bs) if device.type == 'cuda' else 1)
-        trn = RenderStream(n, bs, size, split='train', seed=c['seed'], device=device, rank=rank, chunk=chunk, render=render)
+        if c.get('pool'):  # rendered once: the same renders every epoch, in a new order
+            pool = c['pool'] // world
+            trn = RenderPool(n, bs, pool, 0, size, 'objects', 'train', c['seed'], device, rank=rank, chunk=min(chunk * bs, pool),
+                             flip=False, render=render)
+        else: trn = RenderStream(n, bs, size, split='train', seed=c['seed'], device=device, rank=rank, chunk=chunk, render=render)
     else:
         trn = parse_spec(c['data'])
         if world > 1: trn = _Shard(trn, rank, world)
@@ -396,6 +402,7 @@ def train(network:str='default', # the registry network to prompt (or fine-tune)
           prompt_cfg:dict=None, # further prompt options
           num_workers:int=0, # loader processes for dataset SPECs
           render_chunk:int=None, # 'render' data: batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
+          pool:int=None, # 'render' data: renders made once and kept on the device, over all processes (None: render every batch)
           progress:bool=True, # show fastai's progress bars and epoch table
           dls=None, # `depth_dls` DataLoaders to train on instead of `data` and `valid`
           render=None, # the renderer of 'render' data (see `RenderStream`); default: `render.render_batch`

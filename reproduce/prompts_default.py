@@ -1,14 +1,20 @@
 """Train the prompts shipped for the embedded default network and the fine-tuning baseline; score them all.
 
-Run from the repository root on a machine with a CUDA GPU and depth_prompt installed. The shipped artefacts come from
-one process (the renderer's kernels are compiled once, before any budget starts), about 8 minutes on one H200 (the shipped files came from this command):
+Run from the repository root on a machine with a CUDA GPU and depth_prompt installed. One process compiles the
+renderer's kernels and renders the training pool once, before any budget starts, and trains its runs one after the
+other; the shipped files came from three processes on two H200s (about 7 minutes) and an evaluation:
 
-    python reproduce/prompts_default.py all --out runs/default --export runs/default/export \
-        fourier:paper:fast=30 pixel:paper:fast=30 hypernet:paper:fast=30 \
-        fourier:official:fast=30 pixel:official:fast=30 hypernet:official:fast=30 \
-        fourier:paper:reference=60 finetune:fast=45
+    python reproduce/prompts_default.py train --out runs/default --export runs/default/export \
+        fourier:paper:fast=45 pixel:paper:fast=45 hypernet:paper:fast=45 \
+        fourier:official:fast=45 pixel:official:fast=45 hypernet:official:fast=45 finetune:fast=60
+    python reproduce/prompts_default.py train --out runs/default fourier:paper:reference=330       # on a second GPU,
+    python reproduce/prompts_default.py train --out runs/default2 fourier:official:reference=330   # both side by side
+    mv runs/default2/runs/* runs/default/runs/
+    python reproduce/prompts_default.py evaluate --out runs/default --runs runs/default/runs --export runs/default/export
 
-then the export folder's `*.pth` go to `depth_prompt/weights/`, its `eval_default.json` and `fourier_snapshots.npz` to
+(`all RUN …` trains and evaluates in one process.) The pool was then rendered inside the first run's budget (the
+Fourier prompt, paper flavour, saw 7 epochs, the other fast runs 20–35); the script now renders it first.
+Then the export folder's `*.pth` go to `depth_prompt/weights/`, its `eval_default.json` and `fourier_snapshots.npz` to
 `nbs/results/`, and `python reproduce/prompts_default.py readme` puts the new table into `nbs/index.ipynb` (the README's
 source). `train RUN=SECONDS …` and `evaluate` do the two halves separately.
 
@@ -23,8 +29,9 @@ stops at the first epoch end past it), else `--epochs` epochs.
   the budget allows, the drop comes after 80 % of the budget's time, and an epoch is 1 600 renders (so that validation
   and `best.pth` keep up with a short run); everything else is the reference's. 'fast' is ours: fastai's one-cycle
   Adam over the budget, batch 64, epochs of 3 200 renders, the learning rates of `FAST`.
-Every run trains on object renders of the training shape families (white background, 256²) streamed on the GPU,
-seed 1337, and keeps the epoch with the best validation si-RMSE as `best.pth`. The fast runs of the three prompts ship:
+Every run trains on the same 24 000 object renders of the training shape families (white background, 256², seed 1337),
+made once and kept on the GPU (`train(pool=24000)`: the reference's fixed training set; one process renders them once
+for all its runs), and keeps the epoch with the best validation si-RMSE as `best.pth`. The fast runs of the three prompts ship:
 `<out>/weights/default-<kind>.pth` (paper flavour) and `default-official-<kind>.pth` (`ship_name`).
 
 `evaluate` writes `<out>/results/eval_default.json`, the results page's tables: 100 objects each of the
@@ -41,7 +48,7 @@ import numpy as np, pandas as pd, torch, cv2
 from fastai.callback.training import GradientClip
 from depth_prompt.core import DepthPromptError, default_device, weights_path, as_device
 from depth_prompt.train import train
-from depth_prompt.data import render_to_folder, check_sample, NpzFolder
+from depth_prompt.data import render_to_folder, check_sample, NpzFolder, RenderPool
 from depth_prompt.render import render_batch
 from depth_prompt.model import create_model, load_model, read_checkpoint
 from depth_prompt.composite import BASELINES
@@ -52,6 +59,7 @@ from depth_prompt import real
 
 KINDS, FLAVOURS = ('fourier', 'pixel', 'hypernet', 'finetune'), ('paper', 'official')
 FAST = {'fourier': dict(lr=3e-3), 'pixel': dict(lr=3e-3), 'hypernet': dict(lr=5e-4), 'finetune': dict(lr=3e-4)}
+POOL = 24_000  # the reference's fixed training set: renders made once, kept on the GPU (`train(pool=)`)
 RECIPES = {'fast': dict(recipe='one_cycle', bs=64, samples=3200),  # lr: FAST[kind]
            'reference': dict(recipe='reference', bs=8, samples=1600, lr=5e-4)}  # method §6 (epochs shortened: see above)
 PROMPT_CFG = {'hypernet': {'ngf': 16}}  # a U-Net of the default network's size (the reference's 64 filters: 16× the weights)
@@ -81,7 +89,20 @@ def warm_renderer(device, size=SIZE):
     for bs in (256, EVAL_BATCH): render_batch(bs, size, device=device, seed=0, background='photo')
     torch.cuda.synchronize()
 
-def train_run(kind, flavour, recipe, budget, out, epochs=1000, size=SIZE, device=None, samples=None, bs=None):
+_renders = {}
+def cached_render(n, **kw):
+    "`render_batch`, remembered: the runs of one process draw from the same renders and validation set, made once."
+    dev = torch.device(kw.get('device') or 'cpu')
+    if dev.type == 'cuda' and dev.index is None: dev = torch.device('cuda', torch.cuda.current_device())  # 'cuda' is 'cuda:0'
+    key = (n, *sorted((k, str(dev if k == 'device' else v)) for k, v in kw.items()))
+    if key not in _renders: _renders[key] = render_batch(n, **kw)
+    return _renders[key]
+
+def render_pool(device, pool=POOL, size=SIZE, seed=1337):
+    "Render the training pool `train(pool=)` draws from into `cached_render`'s memory (the same calls, in the same chunks)."
+    if pool and as_device(device).type == 'cuda': RenderPool(pool, 1, pool, 0, size, 'objects', 'train', seed, as_device(device), rank=0, chunk=min(256, pool), render=cached_render)._sync()
+
+def train_run(kind, flavour, recipe, budget, out, epochs=1000, size=SIZE, device=None, samples=None, bs=None, pool=POOL):
     "Train one run into `out/runs/<name>/` (with `run.json`: what it took and saw); returns that folder."
     r, folder = RECIPES[recipe], Path(out).absolute()/'runs'/run_name(kind, flavour, recipe)
     bs, lr, samples = bs or r['bs'], r.get('lr', FAST[kind]['lr']), samples or r['samples']
@@ -90,9 +111,9 @@ def train_run(kind, flavour, recipe, budget, out, epochs=1000, size=SIZE, device
     t = time.time()
     train('default', prompt='none' if kind == 'finetune' else kind, finetune=kind == 'finetune', data='render', epochs=epochs,
           samples_per_epoch=samples, bs=bs, size=size, lr=lr, recipe=r['recipe'], prompt_cfg=prompt_cfg, out=folder,
-          valid_samples=min(256, samples), overwrite=True, device=device, progress=False, cbs=cbs)
+          valid_samples=min(256, samples), overwrite=True, device=device, progress=False, cbs=cbs, pool=pool, render=cached_render)
     secs, done = time.time() - t, len(pd.read_csv(folder/'log.csv'))
-    info = dict(kind=kind, flavour=flavour, recipe=recipe, optimiser=r['recipe'], bs=bs, lr=lr, samples_per_epoch=samples,
+    info = dict(kind=kind, flavour=flavour, recipe=recipe, optimiser=r['recipe'], bs=bs, lr=lr, samples_per_epoch=samples, pool=pool,
                 budget_s=budget, seconds=round(secs, 1), epochs=done, samples_seen=done * samples, steps=done * (samples // bs))
     (folder/'run.json').write_text(json.dumps(info, indent=1))
     print(f"{folder.name}: {done} epochs, {done * samples} renders, {secs:.0f} s", flush=True)
@@ -208,7 +229,7 @@ def summary(ev):
                and 'train' in rows[r] and 'train' in rows[o]:
                 tr, to = rows[r]['train'], rows[o]['train']
                 lines.append(f"- **{rows[r]['kind']} prompt, reference vs fast recipe** ({rows[r]['flavour']} flavour; {tr['samples_seen']:,} vs "
-                             f"{to['samples_seen']:,} renders in {tr['seconds']:.0f} vs {to['seconds']:.0f} s), si-RMSE: {vs()}.")
+                             f"{to['samples_seen']:,} samples in {tr['seconds']:.0f} vs {to['seconds']:.0f} s), si-RMSE: {vs()}.")
     return '\n'.join(lines)
 
 def readme_block(ev):
@@ -235,6 +256,7 @@ def main(argv=None):
         t.add_argument('--out', required=True); t.add_argument('--epochs', type=int, default=1000, help='epochs of a run without SECONDS')
         t.add_argument('--samples', type=int, default=None, help="renders per epoch (default: the recipe's)")
         t.add_argument('--bs', type=int, default=None, help="batch size (default: the recipe's)")
+        t.add_argument('--pool', type=int, default=POOL, help='training renders made once and kept on the GPU (0: render every batch)')
         t.add_argument('--size', type=int, default=SIZE); t.add_argument('--device', default=None)
         t.add_argument('--n', type=int, default=EVAL_N, help='objects per render set (all)')
         t.add_argument('--export', default=None, help='also copy the shipped prompts and the results, flat, into this folder')
@@ -247,8 +269,9 @@ def main(argv=None):
         if a.cmd == 'readme': return write_readme()
         if a.cmd == 'evaluate': return evaluate_all(a.out, a.runs, a.n, a.device, a.export)
         runs = [parse_run(r) for r in a.runs]
-        t = time.time(); warm_renderer(a.device or default_device(), a.size); print(f"renderer ready in {time.time() - t:.0f} s", flush=True)
-        for kind, flavour, recipe, budget in runs: train_run(kind, flavour, recipe, budget, a.out, a.epochs, a.size, a.device, a.samples, a.bs)
+        t = time.time(); warm_renderer(a.device or default_device(), a.size); render_pool(a.device or default_device(), a.pool, a.size)
+        print(f"renderer and pool ready in {time.time() - t:.0f} s", flush=True)
+        for kind, flavour, recipe, budget in runs: train_run(kind, flavour, recipe, budget, a.out, a.epochs, a.size, a.device, a.samples, a.bs, a.pool or None)
         print('shipped:', ', '.join(p.name for p in ship(a.out, a.export)), flush=True)
         if a.cmd == 'all': evaluate_all(a.out, Path(a.out)/'runs', a.n, a.device, a.export)
     except DepthPromptError as e: raise SystemExit(f"error: {e}")
