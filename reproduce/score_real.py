@@ -2,6 +2,7 @@
 si-RMSE, normals cos-sim, AbsRel and δ1 behind white and behind the photo itself. Runs on the CPU in a minute.
 
     python3 reproduce/score_real.py nbs/results/pretrain_real.json shipped=depth_prompt/weights/default_net.safetensors A=runs/A/default_net.safetensors
+    python3 reproduce/score_real.py nbs/results/pretrain_real.json --update B=runs/B/default_net.safetensors   # add B, keep the rest
 """
 import argparse, json
 from pathlib import Path
@@ -13,8 +14,9 @@ from depth_prompt.real import motorcycle
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('out', help='the JSON file to write'); ap.add_argument('weights', nargs='+', help='NAME=FILE')
+    ap.add_argument('--update', action='store_true', help="keep the other entries of an existing OUT")
     a = ap.parse_args(argv)
-    ds, res = motorcycle(), {}
+    ds, res = motorcycle(), json.loads(Path(a.out).read_text()) if a.update and Path(a.out).exists() else {}
     for item in a.weights:
         name, _, path = item.partition('=')
         m = create_model('default', 'none', weights=path).eval()
