@@ -231,13 +231,13 @@ def _points(depth, # H×W depth, on the device
     return (u * rays[:, 0] + v * rays[:, 1] + rays[:, 2]) * depth.flatten().index_select(0, idx)[:, None]
 
 def _results(m:PromptedDepth, # the model
-             x, mk, # B×3×S×S images and B×1×S×S masks at the network's size, on the model's device
+             d, inp, # `_forward`'s depth and input for a batch
+             mk, # B×1×S×S masks at the network's size, on the model's device
              masks, # the photos' H×W bool masks, on the device
              rs, # their `Resizer`s
              rays, # their `_rays`, on the device
              ns): # their object's pixel counts
     "What the files of each photo of a batch hold, made on the model's device: dicts of depth, png16, color, points, seen."
-    d, inp = _forward(m, x, mk)
     with torch.inference_mode():
         seen, depths = _seen(inp, m.network._mean, m.network._std), _unfit(d, mk, masks, rs)
         return [dict(depth=dp, png16=_png16(dp, mask), color=_colorize(dp, mask), points=_points(dp, mask, ry, n), seen=sn)
@@ -332,7 +332,8 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     dev, mask = next(m.parameters()).device, np.ascontiguousarray(it['mask'])
     with _no_memory_is_error(it['image']):
         x, mk, r = _fit(image_to_float(it['rgb'])[None], mask[None], m.network.size)
-        res = _results(m, x.to(dev), mk.to(dev), [torch.from_numpy(mask).to(dev)], [r], torch.from_numpy(_rays(it['K'], frame)[None]).to(dev),
+        x, mk = x.to(dev), mk.to(dev)
+        res = _results(m, *_forward(m, x, mk), mk, [torch.from_numpy(mask).to(dev)], [r], torch.from_numpy(_rays(it['K'], frame)[None]).to(dev),
                        [int(mask.sum())])[0]
         res = {k: v.cpu().numpy() for k, v in res.items()}
     paths, said = _write_outputs(res, frame=frame, **it)
@@ -368,8 +369,9 @@ def _collate(items, frame):
                 rays=torch.from_numpy(np.stack([_rays(it['K'], frame) for it in ok])) if ok else None)
 
 def _finish(ready, res, frame, it):
-    "In a writer thread: wait for the device's results of one image and write its files."
+    "In a writer thread: wait for the device's results of one image (on the CPU: make them) and write its files."
     if ready is not None: ready.synchronize()
+    with _no_memory_is_error(it['image']): res = res()[0] if callable(res) else res
     return _write_outputs({k: v.numpy() for k, v in res.items()}, frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
 def _run_batch(m, b, dev):
@@ -379,12 +381,16 @@ def _run_batch(m, b, dev):
     to = lambda t: t.to(dev, non_blocking=True)  # from pinned memory: nothing waits
     try:
         with _no_memory_is_error('a batch'):
-            res = _results(m, to(b['x']), to(b['mk']), [to(t) for t in b['masks']], [it['r'] for it in ok], to(b['rays']), b['ns'])
+            mk, rs = to(b['mk']), [it['r'] for it in ok]
+            d, inp = _forward(m, to(b['x']), mk)
+            if dev.type == 'cpu':  # each writer thread makes its photo's results while the network runs the next batch
+                return [functools.partial(_results, m, d[j:j + 1], inp[j:j + 1], mk[j:j + 1], b['masks'][j:j + 1], rs[j:j + 1],
+                                          b['rays'][j:j + 1], b['ns'][j:j + 1]) for j in range(len(ok))], None
+            res = _results(m, d, inp, mk, [to(t) for t in b['masks']], rs, to(b['rays']), b['ns'])
             res = [{k: v.to('cpu', non_blocking=True) for k, v in r.items()} for r in res]  # into pinned memory: nothing waits
     except DepthPromptError:
         for it in ok: it['error'] = f"{it['image']}: not enough memory for a batch of {len(ok)} images; pass a smaller bs."
         return None, None
-    if dev.type != 'cuda': return res, None
     ready = torch.cuda.Event(); ready.record()
     return res, ready
 

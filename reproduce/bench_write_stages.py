@@ -45,7 +45,7 @@ def cpu_ms(f, n=20):
 rgb, mask, mk, r, d, inp, res = photo(0)
 mt, rays, n = torch.from_numpy(mask), torch.from_numpy(_rays(K, 'opengl')), int(mask.sum())
 arrays = {k: v.numpy() for k, v in res.items()}
-depth, dt = arrays['depth'], res['depth']
+depth, dt, cols = arrays['depth'], res['depth'], _colours(rgb, mask)
 tmp = Path(tempfile.mkdtemp(prefix='bench_write_stages.'))
 for i in range(a.files): (tmp/f'p{i:05d}_depth.npy').touch()
 def one_file():
@@ -61,7 +61,7 @@ print('CPU ms per photo of the numpy functions a writer ran before:', before, fl
 writer = dict(colours=cpu_ms(lambda: _colours(rgb, mask)), npy=cpu_ms(lambda: (tmp/'a.npy').write_bytes(_npy_bytes(depth))),
               png16_png=cpu_ms(lambda: _write_image(tmp/'a.png', arrays['png16'])),
               color_png=cpu_ms(lambda: _write_image(tmp/'c.png', arrays['color'])),
-              ply=cpu_ms(lambda: write_ply(tmp/'a.ply', arrays['points'], _colours(rgb, mask), ['x'], False)),
+              ply=cpu_ms(lambda: write_ply(tmp/'a.ply', arrays['points'], cols, ['x'], False)),
               composite_png=cpu_ms(lambda: _write_image(tmp/'s.png', arrays['seen'])),
               **{f'atomic_path_in_{a.files}_files': cpu_ms(one_file)},
               write_outputs_scanning=cpu_ms(lambda: _write_outputs(arrays, frame='opengl', **it), 10),
