@@ -374,7 +374,7 @@ def _finish(ready, res, frame, it):
     with _no_memory_is_error(it['image']): res = res()[0] if callable(res) else res
     return _write_outputs({k: v.numpy() for k, v in res.items()}, frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
-def _run_batch(m, b, dev):
+def _run_batch(m, b, dev, defer:bool):
     "Start batch `b` on the device and the copy of its files' contents to the CPU: (`_results` per image, an event that says they are there)."
     ok = [it for it in b['items'] if 'error' not in it]
     if not ok: return None, None
@@ -383,7 +383,7 @@ def _run_batch(m, b, dev):
         with _no_memory_is_error('a batch'):
             mk, rs = to(b['mk']), [it['r'] for it in ok]
             d, inp = _forward(m, to(b['x']), mk)
-            if dev.type == 'cpu':  # each writer thread makes its photo's results while the network runs the next batch
+            if defer:  # on the CPU: each writer thread makes its photo's results while the network runs the next batch
                 return [functools.partial(_results, m, d[j:j + 1], inp[j:j + 1], mk[j:j + 1], b['masks'][j:j + 1], rs[j:j + 1],
                                           b['rays'][j:j + 1], b['ns'][j:j + 1]) for j in range(len(ok))], None
             res = _results(m, d, inp, mk, [to(t) for t in b['masks']], rs, to(b['rays']), b['ns'])
@@ -391,6 +391,7 @@ def _run_batch(m, b, dev):
     except DepthPromptError:
         for it in ok: it['error'] = f"{it['image']}: not enough memory for a batch of {len(ok)} images; pass a smaller bs."
         return None, None
+    if dev.type != 'cuda': return res, None
     ready = torch.cuda.Event(); ready.record()
     return res, ready
 
@@ -460,7 +461,7 @@ def predict_files(images, # image files (or one)
         with ThreadPoolExecutor(writers) as pool:
             try:
                 for b in dl:
-                    res, ready = _run_batch(m, b, dev)
+                    res, ready = _run_batch(m, b, dev, defer=not cuda)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
