@@ -50,10 +50,10 @@ def _unfit(d, # B×S×S depth from `_forward`
     d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
     out, sizes = [None] * len(rs), {}
     for i, r in enumerate(rs): sizes.setdefault((r.h, r.w), []).append(i)
-    for ii in sizes.values():  # the photos of one size are undone together, all three maps in one interpolation
-        dd, mm = (d, mk) if len(ii) == len(rs) else (torch.stack([d[i] for i in ii]), torch.stack([mk[i] for i in ii]))
-        w, obj, plain = rs[ii[0]].undo(torch.stack([mm, dd * mm, dd], 1)).unbind(1)
-        obj = torch.where(w > 1e-3, obj / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
+    for ii in sizes.values():  # the photos of one size are undone together
+        r, dd, mm = rs[ii[0]], *((d, mk) if len(ii) == len(rs) else (torch.stack([d[i] for i in ii]), torch.stack([mk[i] for i in ii])))
+        w, plain = r.undo(mm), r.undo(dd)
+        obj = torch.where(w > 1e-3, r.undo(dd * mm) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
         for j, i in enumerate(ii): out[i] = torch.where(masks[i], obj[j], plain[j])
     return out
 
