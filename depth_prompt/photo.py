@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np, torch, cv2
 from PIL import ExifTags
 from .core import *
-from .geometry import K_from_fov, Resizer, write_ply, to_frame
+from .geometry import K_from_fov, Resizer, write_ply, to_frame, FRAMES
 from .model import PromptedDepth, get_model
 from .data import MAX_PIXELS, read_photo, read_mask
 from .automask import auto_mask, segment, doubt_message, find_segmenter
-from .viz import colorize_depth
+from .viz import colorize_depth, _lut
 
 # %% ../nbs/12_photo.ipynb #fa702a53
 def _fit(img, # B×H×W×3 float32 images in [0, 1] of one size
@@ -35,22 +35,27 @@ def _forward(m:PromptedDepth, # the model
         inp = m.network_input(x, mk)
         return m.network.to_depth(m.network(inp).float()).float(), inp
 
-def _seen(inp, # B×3×S×S the network's input from `_forward`, on the CPU
-          mean, std): # the network's normalisation (1×3×1×1 on the CPU)
-    "The composite the network saw (B×S×S×3 uint8)."
-    return ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()
+def _seen(inp, # B×3×S×S the network's input from `_forward`
+          mean, std): # the network's normalisation (1×3×1×1, on the input's device)
+    "The composite the network saw (B×S×S×3 uint8, on the input's device)."
+    return ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).contiguous()
 
-def _unfit(d, # B×S×S depth from `_forward`, on the CPU
-           mk, # B×1×S×S masks at the network's size
-           mask, # B×H×W bool masks
-           r): # the `Resizer` of `_fit`
-    "Depth at the photos' size (B×H×W float32, each object's median 1)."
-    mk, mask = mk[:, 0], torch.from_numpy(np.ascontiguousarray(mask, bool))
+def _unfit(d, # B×S×S depth from `_forward`
+           mk, # B×1×S×S masks at the network's size, on `d`'s device
+           masks, # the photos' H×W bool masks, on `d`'s device (their sizes may differ)
+           rs): # the photos' `Resizer`s (from `_fit`)
+    "Each photo's depth at its own size (a list of H×W float32 tensors on `d`'s device), each object's median 1."
+    mk = mk[:, 0]
     med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
     d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
-    w, plain = r.undo(mk), r.undo(d)
-    obj = torch.where(w > 1e-3, r.undo(d * mk) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
-    return torch.where(mask, obj, plain).numpy()
+    out, sizes = [None] * len(rs), {}
+    for i, r in enumerate(rs): sizes.setdefault((r.h, r.w), []).append(i)
+    for ii in sizes.values():  # the photos of one size are undone together
+        r, dd, mm = rs[ii[0]], *((d, mk) if len(ii) == len(rs) else (torch.stack([d[i] for i in ii]), torch.stack([mk[i] for i in ii])))
+        w, plain = r.undo(mm), r.undo(dd)
+        obj = torch.where(w > 1e-3, r.undo(dd * mm) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
+        for j, i in enumerate(ii): out[i] = torch.where(masks[i], obj[j], plain[j])
+    return out
 
 def run_model(m:PromptedDepth, # the model
               img, # H×W×3 float32 image in [0, 1], or B×H×W×3 images of one size
@@ -60,8 +65,11 @@ def run_model(m:PromptedDepth, # the model
     imgs, masks = (img[None], mask[None]) if one else (img, mask)
     net, dev = m.network, next(m.parameters()).device
     x, mk, r = _fit(imgs, masks, net.size)
-    d, inp = _forward(m, x.to(dev), mk.to(dev))
-    depth, seen = _unfit(d.cpu(), mk, masks, r), _seen(inp.cpu(), net._mean.cpu(), net._std.cpu())
+    mk = mk.to(dev)
+    d, inp = _forward(m, x.to(dev), mk)
+    with torch.inference_mode():
+        depth = torch.stack(_unfit(d, mk, torch.from_numpy(np.ascontiguousarray(masks, bool)).to(dev), [r] * len(masks)))
+        depth, seen = depth.cpu().numpy(), _seen(inp, net._mean, net._std).cpu().numpy()
     return (depth[0], seen[0]) if one else (depth, seen)
 
 # %% ../nbs/12_photo.ipynb #8cfd28c4
@@ -173,6 +181,68 @@ def depth_to_png16(depth, # H×W depth
     out[mask] = 1 + np.round((d - lo) / max(hi - lo, 1e-12) * 65534).astype(np.uint16)
     return out
 
+# %% ../nbs/12_photo.ipynb #d3v1ce02
+def _png16(depth, # H×W depth, on the device
+           mask): # H×W bool object mask, on the device
+    "`depth_to_png16` on the device: the same H×W uint16, made without waiting for the device."
+    lo, hi = torch.where(mask, depth, torch.inf).amin(), torch.where(mask, depth, -torch.inf).amax()
+    d16 = ((depth - lo) / (hi - lo).clamp_min(1e-12) * 65534).round().int() + 1  # float32 throughout, as numpy computes it
+    return torch.where(mask, d16, 0).to(torch.uint16)
+
+def _percentile(s, # depth values sorted, the valid ones first
+                n, # how many are valid (a 0-d tensor)
+                q:float): # the percentile, 0…100
+    "`np.percentile(s[:n], q)` (its 'linear' method) without reading `n` back from the device."
+    vi = (n.double() - 1) * (q / 100)  # numpy's virtual index, its bounds and its lerp, in its dtypes
+    prev = vi.floor().clamp_min(0).long()
+    last = vi >= n - 1
+    a, b = (s.gather(0, torch.where(last, n - 1, i).clamp_min(0).view(1))[0] for i in (prev, prev + 1))
+    g = torch.where(last | (vi < 0), 0., vi - vi.floor())
+    return torch.where(g >= 0.5, b - (b - a) * (1 - g).float(), a + (b - a) * g.float())
+
+_LUTS = {}
+def _colorize(depth, # H×W depth, on the device
+              mask): # H×W bool object mask, on the device
+    "`viz.colorize_depth(depth, mask)` on the device: the same H×W×3 uint8 picture, made without waiting for the device."
+    if depth.device not in _LUTS:
+        lut, n = _lut('turbo')
+        _LUTS[depth.device] = torch.from_numpy(np.concatenate([lut, [[255, 255, 255]]]).astype(np.uint8)).to(depth.device), n
+    lut, n = _LUTS[depth.device]  # the colour map and, last, the background's white
+    v = depth.isfinite() & (depth > 0) & mask
+    s, cnt = torch.where(v, depth, torch.inf).flatten().sort().values, v.sum()
+    lo, hi = _percentile(s, cnt, 2), _percentile(s, cnt, 98)
+    t = torch.where(hi > lo * (1 + 1e-6), (hi / depth - 1) / (hi / lo - 1), 0.5)
+    return lut.index_select(0, torch.where(v, (t.clamp(0, 1) * n).long().clamp_max(n - 1), n).flatten()).view(*depth.shape, 3)
+
+def _rays(K, # 3×3 intrinsics
+          frame:str): # 'opengl' or 'opencv'
+    "K⁻¹ in `frame` (3×3 float32): the ray through pixel (u, v) is `K⁻¹·[u, v, 1]ᵀ`, as `point_cloud` computes it."
+    return np.float32(FRAMES[frame])[:, None] * np.linalg.inv(K).astype(np.float32)
+
+def _points(depth, # H×W depth, on the device
+            mask, # H×W bool object mask, on the device
+            rays, # 3×3 `_rays` of the photo, on the device
+            n:int): # the object's pixels (`mask.sum()`, known on the CPU)
+    "`point_cloud(…, depth=depth)`'s N×3 float32 points on the device, without waiting for it (`nonzero` would)."
+    flat = mask.flatten()
+    idx = torch.empty(n + 1, dtype=torch.long, device=depth.device)  # the object's pixels in order, the others into idx[n]
+    idx = idx.scatter_(0, torch.where(flat, flat.cumsum(0) - 1, n), torch.arange(flat.numel(), device=depth.device))[:n]
+    u, v = (idx % mask.shape[1]).float()[:, None], (idx // mask.shape[1]).float()[:, None]
+    return (u * rays[:, 0] + v * rays[:, 1] + rays[:, 2]) * depth.flatten().index_select(0, idx)[:, None]
+
+def _results(m:PromptedDepth, # the model
+             d, inp, # `_forward`'s depth and input for a batch
+             mk, # B×1×S×S masks at the network's size, on the model's device
+             masks, # the photos' H×W bool masks, on the device
+             rs, # their `Resizer`s
+             rays, # their `_rays`, on the device
+             ns): # their object's pixel counts
+    "What the files of each photo of a batch hold, made on the model's device: dicts of depth, png16, color, points, seen."
+    with torch.inference_mode():
+        seen, depths = _seen(inp, m.network._mean, m.network._std), _unfit(d, mk, masks, rs)
+        return [dict(depth=dp, png16=_png16(dp, mask), color=_colorize(dp, mask), points=_points(dp, mask, ry, n), seen=sn)
+                for dp, mask, ry, n, sn in zip(depths, masks, rays, ns, seen)]
+
 # %% ../nbs/12_photo.ipynb #80f79867
 FRAME_NOTES = {'opengl': 'frame opengl: x right, y up, z towards the viewer (the camera at the origin looks along -z)',
                'opencv': 'frame opencv: x right, y down, z forward (the camera at the origin looks along +z)'}
@@ -222,14 +292,17 @@ def _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels, segm
     if auto: said = [f"{image}: no mask given, used {how}; saved as {paths[-1]}"] + said
     return dict(image=image, out=out, paths=paths, rgb=rgb, mask=mask, K=K, source=source, said=said)
 
-def _write_outputs(depth, seen, image, out, paths, rgb, mask, K, source, said, frame, stale=60.):
-    "Write the files of `image` (all or none); returns their paths and the messages to log."
-    with _no_memory_is_error(image): pts, cols = point_cloud(rgb, mask, K, depth=depth, frame=frame)
+def _colours(rgb, mask): # `point_cloud`'s colours, from the object's pixels only
+    return (image_to_float(rgb[mask][:, None])[:, 0] * 255).round().astype(np.uint8)
+
+def _write_outputs(res, image, out, paths, rgb, mask, K, source, said, frame, stale=60.):
+    "Write the files of `image` (all or none) from `res`, `_results`' arrays on the CPU; returns their paths and the messages to log."
+    with _no_memory_is_error(image): cols = _colours(rgb, mask)
     notes = [f'depth_prompt point cloud of {image.name}: relative depth, the median depth of the object is 1', FRAME_NOTES[frame],
              f'intrinsics fx {K[0, 0]:.2f} fy {K[1, 1]:.2f} cx {K[0, 2]:.2f} cy {K[1, 2]:.2f} (pixels; from {source})']
-    writers = [lambda p: p.write_bytes(_npy_bytes(depth)), lambda p: _write_image(p, depth_to_png16(depth, mask)),
-               lambda p: _write_image(p, colorize_depth(depth, mask)), lambda p: write_ply(p, pts, cols, notes, False),
-               lambda p: _write_image(p, seen), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
+    writers = [lambda p: p.write_bytes(_npy_bytes(res['depth'])), lambda p: _write_image(p, res['png16']),
+               lambda p: _write_image(p, res['color']), lambda p: write_ply(p, res['points'], cols, notes, False),
+               lambda p: _write_image(p, res['seen']), lambda p: _write_image(p, mask.astype(np.uint8) * 255)]
     try:
         with _no_memory_is_error(image), contextlib.ExitStack() as stack:
             for p, write in zip(paths, writers): write(stack.enter_context(atomic_path(p, stale)))
@@ -255,13 +328,20 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     if frame not in FRAME_NOTES: raise DepthPromptError(f"frame must be 'opengl' or 'opencv', got {frame!r}.")
     if mask_rect is not None and not _is_auto(mask): raise DepthPromptError("--mask-rect is a box for the automatic mask: give it without --mask.")
     it = _read_input(image, out, mask, fov, K, mask_rect, overwrite, max_pixels, segmenter)
-    with _no_memory_is_error(it['image']): depth, seen = run_model(get_model(model, background, device), image_to_float(it['rgb']), it['mask'])
-    paths, said = _write_outputs(depth, seen, frame=frame, **it)
+    m = get_model(model, background, device)
+    dev, mask = next(m.parameters()).device, np.ascontiguousarray(it['mask'])
+    with _no_memory_is_error(it['image']):
+        x, mk, r = _fit(image_to_float(it['rgb'])[None], mask[None], m.network.size)
+        x, mk = x.to(dev), mk.to(dev)
+        res = _results(m, *_forward(m, x, mk), mk, [torch.from_numpy(mask).to(dev)], [r], torch.from_numpy(_rays(it['K'], frame)[None]).to(dev),
+                       [int(mask.sum())])[0]
+        res = {k: v.cpu().numpy() for k, v in res.items()}
+    paths, said = _write_outputs(res, frame=frame, **it)
     for s in said: log(s)
     return paths
 
 # %% ../nbs/12_photo.ipynb #bdb4b7da
-import os, multiprocessing
+import os, multiprocessing, functools
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from torch.utils.data import DataLoader, Dataset
@@ -280,32 +360,40 @@ class _Inputs(Dataset):
         except DepthPromptError as e: return dict(i=i, error=str(e))
         return dict(it, i=i, x=x, mk=mk, r=r)
 
-def _collate(items):
-    "A batch: the items, and their images and masks at the network's size stacked (`None` when all failed)."
+def _collate(items, frame):
+    "A batch: the items; their images and masks at the network's size stacked, their masks, `_rays` and object sizes (for `_results`)."
     ok = [it for it in items if 'error' not in it]
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
-                x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None)
+                x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None,
+                masks=[torch.from_numpy(np.ascontiguousarray(it['mask'])) for it in ok], ns=[int(it['mask'].sum()) for it in ok],
+                rays=torch.from_numpy(np.stack([_rays(it['K'], frame) for it in ok])) if ok else None)
 
-def _finish(ready, d, inp, mk, mean, std, frame, it):
-    "In a writer thread: wait for the device's results of one image, undo its fit and write its files."
+def _finish(ready, res, frame, it):
+    "In a writer thread: wait for the device's results of one image (on the CPU: make them) and write its files."
     if ready is not None: ready.synchronize()
-    with _no_memory_is_error(it['image']): depth, seen = _unfit(d, mk, it['mask'][None], it['r']), _seen(inp, mean, std)
-    return _write_outputs(depth[0], seen[0], frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
+    with _no_memory_is_error(it['image']): res = res()[0] if callable(res) else res
+    return _write_outputs({k: v.numpy() for k, v in res.items()}, frame=frame, stale=None, **{k: v for k, v in it.items() if k not in ('i', 'r')})
 
-def _run_batch(m, b, dev):
-    "Start the network on batch `b` and the copy of its results to the CPU: (depth, input, an event that says they are there)."
+def _run_batch(m, b, dev, defer:bool):
+    "Start batch `b` on the device and the copy of its files' contents to the CPU: (`_results` per image, an event that says they are there)."
     ok = [it for it in b['items'] if 'error' not in it]
-    if not ok: return None, None, None
+    if not ok: return None, None
+    to = lambda t: t.to(dev, non_blocking=True)  # from pinned memory: nothing waits
     try:
         with _no_memory_is_error('a batch'):
-            d, inp = _forward(m, b['x'].to(dev, non_blocking=True), b['mk'].to(dev, non_blocking=True))
-            d, inp = d.to('cpu', non_blocking=True), inp.to('cpu', non_blocking=True)  # into pinned memory: nothing waits
+            mk, rs = to(b['mk']), [it['r'] for it in ok]
+            d, inp = _forward(m, to(b['x']), mk)
+            if defer:  # on the CPU: each writer thread makes its photo's results while the network runs the next batch
+                return [functools.partial(_results, m, d[j:j + 1], inp[j:j + 1], mk[j:j + 1], b['masks'][j:j + 1], rs[j:j + 1],
+                                          b['rays'][j:j + 1], b['ns'][j:j + 1]) for j in range(len(ok))], None
+            res = _results(m, d, inp, mk, [to(t) for t in b['masks']], rs, to(b['rays']), b['ns'])
+            res = [{k: v.to('cpu', non_blocking=True) for k, v in r.items()} for r in res]  # into pinned memory: nothing waits
     except DepthPromptError:
         for it in ok: it['error'] = f"{it['image']}: not enough memory for a batch of {len(ok)} images; pass a smaller bs."
-        return None, None, None
-    if dev.type != 'cuda': return d, inp, None
+        return None, None
+    if dev.type != 'cuda': return res, None
     ready = torch.cuda.Event(); ready.record()
-    return d, inp, ready
+    return res, ready
 
 def _failed(msg):
     f = Future(); f.set_exception(DepthPromptError(msg)); return f
@@ -354,9 +442,8 @@ def predict_files(images, # image files (or one)
     num_workers = (min(4, cores) if cuda else 0) if num_workers is None else num_workers
     writers = (max(1, cores - num_workers - 1) if cuda else 1) if writers is None else writers
     dl = DataLoader(_Inputs(images, masks, m.network.size, out=out, fov=fov, K=K, mask_rect=mask_rect, overwrite=overwrite,
-                            max_pixels=max_pixels, segmenter=segmenter), bs, num_workers=num_workers, collate_fn=_collate, pin_memory=cuda,
+                            max_pixels=max_pixels, segmenter=segmenter), bs, num_workers=num_workers, collate_fn=functools.partial(_collate, frame=frame), pin_memory=cuda,
                     multiprocessing_context=_FORK if num_workers else None)
-    mean, std = m.network._mean.cpu(), m.network._std.cpu()
     done, pending = {}, deque()
     def settle():  # the oldest image's outcome: messages and errors come in the order of `images`
         image, fut = pending.popleft()
@@ -374,11 +461,11 @@ def predict_files(images, # image files (or one)
         with ThreadPoolExecutor(writers) as pool:
             try:
                 for b in dl:
-                    d, inp, ready = _run_batch(m, b, dev)
+                    res, ready = _run_batch(m, b, dev, defer=not cuda)
                     j = 0
                     for it in b['items']:
                         if 'error' in it: fut = _failed(it['error'])
-                        else: fut = pool.submit(_finish, ready, d[j:j + 1], inp[j:j + 1], b['mk'][j:j + 1], mean, std, frame, it); j += 1
+                        else: fut = pool.submit(_finish, ready, res[j], frame, it); j += 1
                         pending.append((images[it['i']], fut))
                         if on_error is None and 'error' in it:
                             while pending: settle()  # raises at this image, after writing those before it
