@@ -192,7 +192,7 @@ def depth_to_png16(depth, # H×W depth
     return out
 
 # %% ../nbs/12_photo.ipynb #d3v1ce02
-def _png16(depth, # G×H×W depth of photos of one size, on the device
+def _png16(depth, # G×H×W depth of photos of one size (or one H×W), on the device
            mask): # G×H×W bool object masks, on the device
     "`depth_to_png16` of each photo on the device: the same G×H×W uint16, made without waiting for the device."
     lo = torch.where(mask, depth, torch.inf).amin((-2, -1), keepdim=True)
@@ -200,19 +200,19 @@ def _png16(depth, # G×H×W depth of photos of one size, on the device
     d16 = ((depth - lo) / (hi - lo).clamp_min(1e-12) * 65534).round().int() + 1  # float32 throughout, as numpy computes it
     return torch.where(mask, d16, 0).to(torch.uint16)
 
-def _percentile(s, # G×M values sorted along the last dim, each row's valid ones first
-                n, # G: how many of each row are valid
+def _percentile(s, # G×M values sorted along the last dim, each row's valid ones first (or M values)
+                n, # G: how many of each row are valid (or a 0-d tensor)
                 qs): # the percentiles, 0…100 (floats)
     "`np.percentile(s[g, :n[g]], qs)` (its 'linear' method) for each row g, G×len(qs), without reading `n` back from the device."
     vi = torch.stack([(n.double() - 1) * (q / 100) for q in qs], -1)  # numpy's virtual index, its bounds and its lerp, in its dtypes
-    n, prev = n[:, None], vi.floor().clamp_min(0).long()
+    n, prev = n[..., None], vi.floor().clamp_min(0).long()
     last = vi >= n - 1
     a, b = (s.gather(-1, torch.where(last, n - 1, i).clamp_min(0)) for i in (prev, prev + 1))
     g = torch.where(last | (vi < 0), 0., vi - vi.floor())
     return torch.where(g >= 0.5, b - (b - a) * (1 - g).float(), a + (b - a) * g.float())
 
 _LUTS = {}
-def _colorize(depth, # G×H×W depth of photos of one size, on the device
+def _colorize(depth, # G×H×W depth of photos of one size (or one H×W), on the device
               mask): # G×H×W bool object masks, on the device
     "`viz.colorize_depth(depth, mask)` of each photo on the device: the same G×H×W×3 uint8 pictures, made without waiting for the device."
     if depth.device not in _LUTS:
@@ -220,8 +220,8 @@ def _colorize(depth, # G×H×W depth of photos of one size, on the device
         _LUTS[depth.device] = torch.from_numpy(np.concatenate([lut, [[255, 255, 255]]]).astype(np.uint8)).to(depth.device), n
     lut, n = _LUTS[depth.device]  # the colour map and, last, the background's white
     v = depth.isfinite() & (depth > 0) & mask
-    s = torch.where(v, depth, torch.inf).flatten(1).sort().values  # each photo's valid depths first
-    lo, hi = _percentile(s, v.flatten(1).sum(1), (2, 98))[:, None, None].unbind(-1)
+    s = torch.where(v, depth, torch.inf).flatten(-2).sort().values  # each photo's valid depths first
+    lo, hi = _percentile(s, v.flatten(-2).sum(-1), (2, 98))[..., None, None, :].unbind(-1)
     t = torch.where(hi > lo * (1 + 1e-6), (hi / depth - 1) / (hi / lo - 1), 0.5)
     return lut.index_select(0, torch.where(v, (t.clamp(0, 1) * n).long().clamp_max(n - 1), n).flatten()).view(*depth.shape, 3)
 
@@ -235,6 +235,7 @@ def _points(depth, # G×H×W depth of photos of one size, on the device
             rays, # G×3×3 `_rays` of the photos, on the device
             n:int): # the object pixels of all G photos (`mask.sum()`, known on the CPU)
     "`point_cloud(…, depth=depth)`'s points of each photo, one photo after the other (N×3 float32), on the device without waiting for it (`nonzero` would)."
+    assert depth.ndim == 3 and rays.shape == (len(depth), 3, 3), f"a G×H×W depth and G×3×3 rays, got {depth.shape} and {rays.shape}"
     flat, (h, w), dev = mask.flatten(), depth.shape[-2:], depth.device
     idx = torch.empty(n + 1, dtype=torch.long, device=dev)  # the object pixels in order, the others into idx[n]
     idx = idx.scatter_(0, torch.where(flat, flat.cumsum(0) - 1, n), torch.arange(flat.numel(), device=dev))[:n]
