@@ -40,21 +40,31 @@ def _seen(inp, # B×3×S×S the network's input from `_forward`
     "The composite the network saw (B×S×S×3 uint8, on the input's device)."
     return ((inp.float() * std + mean).clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).contiguous()
 
+def _groups(rs): # the photos' `Resizer`s
+    "The photos of a batch by size: a list of index lists, the sizes in the order of their first photo."
+    sizes = {}
+    for i, r in enumerate(rs): sizes.setdefault((r.h, r.w), []).append(i)
+    return list(sizes.values())
+
+def _rows(t, # a tensor of the whole batch
+          ii): # the indices of one group of `_groups`
+    "`t[ii]`: `t` itself for the whole batch, else its rows stacked (indexing with a list would wait for the device)."
+    return t if len(ii) == len(t) else torch.stack([t[i] for i in ii])
+
 def _unfit(d, # B×S×S depth from `_forward`
            mk, # B×1×S×S masks at the network's size, on `d`'s device
-           masks, # the photos' H×W bool masks, on `d`'s device (their sizes may differ)
+           masks, # for each group of `_groups(rs)`, its photos' masks stacked (G×H×W bool), on `d`'s device
            rs): # the photos' `Resizer`s (from `_fit`)
-    "Each photo's depth at its own size (a list of H×W float32 tensors on `d`'s device), each object's median 1."
+    "The depth of each group of `_groups(rs)` at its photos' size (a list of G×H×W float32 tensors on `d`'s device), each object's median 1."
     mk = mk[:, 0]
     med = torch.where(mk > 0, d, torch.nan).flatten(1).nanmedian(1).values
     d = d / torch.where(med.isfinite(), med, 1.).clamp_min(1e-30)[:, None, None]  # relative depth: each object's median is 1
-    out, sizes = [None] * len(rs), {}
-    for i, r in enumerate(rs): sizes.setdefault((r.h, r.w), []).append(i)
-    for ii in sizes.values():  # the photos of one size are undone together
-        r, dd, mm = rs[ii[0]], *((d, mk) if len(ii) == len(rs) else (torch.stack([d[i] for i in ii]), torch.stack([mk[i] for i in ii])))
+    out = []
+    for ii, m in zip(_groups(rs), masks):  # the photos of one size are undone together
+        r, dd, mm = rs[ii[0]], _rows(d, ii), _rows(mk, ii)
         w, plain = r.undo(mm), r.undo(dd)
         obj = torch.where(w > 1e-3, r.undo(dd * mm) / w.clamp_min(1e-3), plain)  # thin parts the fit lost: plain
-        for j, i in enumerate(ii): out[i] = torch.where(masks[i], obj[j], plain[j])
+        out.append(torch.where(m, obj, plain))
     return out
 
 def run_model(m:PromptedDepth, # the model
@@ -68,7 +78,7 @@ def run_model(m:PromptedDepth, # the model
     mk = mk.to(dev)
     d, inp = _forward(m, x.to(dev), mk)
     with torch.inference_mode():
-        depth = torch.stack(_unfit(d, mk, torch.from_numpy(np.ascontiguousarray(masks, bool)).to(dev), [r] * len(masks)))
+        depth = _unfit(d, mk, [torch.from_numpy(np.ascontiguousarray(masks, bool)).to(dev)], [r] * len(masks))[0]
         depth, seen = depth.cpu().numpy(), _seen(inp, net._mean, net._std).cpu().numpy()
     return (depth[0], seen[0]) if one else (depth, seen)
 
@@ -182,35 +192,36 @@ def depth_to_png16(depth, # H×W depth
     return out
 
 # %% ../nbs/12_photo.ipynb #d3v1ce02
-def _png16(depth, # H×W depth, on the device
-           mask): # H×W bool object mask, on the device
-    "`depth_to_png16` on the device: the same H×W uint16, made without waiting for the device."
-    lo, hi = torch.where(mask, depth, torch.inf).amin(), torch.where(mask, depth, -torch.inf).amax()
+def _png16(depth, # G×H×W depth of photos of one size (or one H×W), on the device
+           mask): # G×H×W bool object masks, on the device
+    "`depth_to_png16` of each photo on the device: the same G×H×W uint16, made without waiting for the device."
+    lo = torch.where(mask, depth, torch.inf).amin((-2, -1), keepdim=True)
+    hi = torch.where(mask, depth, -torch.inf).amax((-2, -1), keepdim=True)
     d16 = ((depth - lo) / (hi - lo).clamp_min(1e-12) * 65534).round().int() + 1  # float32 throughout, as numpy computes it
     return torch.where(mask, d16, 0).to(torch.uint16)
 
-def _percentile(s, # depth values sorted, the valid ones first
-                n, # how many are valid (a 0-d tensor)
-                q:float): # the percentile, 0…100
-    "`np.percentile(s[:n], q)` (its 'linear' method) without reading `n` back from the device."
-    vi = (n.double() - 1) * (q / 100)  # numpy's virtual index, its bounds and its lerp, in its dtypes
-    prev = vi.floor().clamp_min(0).long()
+def _percentile(s, # G×M values sorted along the last dim, each row's valid ones first (or M values)
+                n, # G: how many of each row are valid (or a 0-d tensor)
+                qs): # the percentiles, 0…100 (floats)
+    "`np.percentile(s[g, :n[g]], qs)` (its 'linear' method) for each row g, G×len(qs), without reading `n` back from the device."
+    vi = torch.stack([(n.double() - 1) * (q / 100) for q in qs], -1)  # numpy's virtual index, its bounds and its lerp, in its dtypes
+    n, prev = n[..., None], vi.floor().clamp_min(0).long()
     last = vi >= n - 1
-    a, b = (s.gather(0, torch.where(last, n - 1, i).clamp_min(0).view(1))[0] for i in (prev, prev + 1))
+    a, b = (s.gather(-1, torch.where(last, n - 1, i).clamp_min(0)) for i in (prev, prev + 1))
     g = torch.where(last | (vi < 0), 0., vi - vi.floor())
     return torch.where(g >= 0.5, b - (b - a) * (1 - g).float(), a + (b - a) * g.float())
 
 _LUTS = {}
-def _colorize(depth, # H×W depth, on the device
-              mask): # H×W bool object mask, on the device
-    "`viz.colorize_depth(depth, mask)` on the device: the same H×W×3 uint8 picture, made without waiting for the device."
+def _colorize(depth, # G×H×W depth of photos of one size (or one H×W), on the device
+              mask): # G×H×W bool object masks, on the device
+    "`viz.colorize_depth(depth, mask)` of each photo on the device: the same G×H×W×3 uint8 pictures, made without waiting for the device."
     if depth.device not in _LUTS:
         lut, n = _lut('turbo')
         _LUTS[depth.device] = torch.from_numpy(np.concatenate([lut, [[255, 255, 255]]]).astype(np.uint8)).to(depth.device), n
     lut, n = _LUTS[depth.device]  # the colour map and, last, the background's white
     v = depth.isfinite() & (depth > 0) & mask
-    s, cnt = torch.where(v, depth, torch.inf).flatten().sort().values, v.sum()
-    lo, hi = _percentile(s, cnt, 2), _percentile(s, cnt, 98)
+    s = torch.where(v, depth, torch.inf).flatten(-2).sort().values  # each photo's valid depths first
+    lo, hi = _percentile(s, v.flatten(-2).sum(-1), (2, 98))[..., None, None, :].unbind(-1)
     t = torch.where(hi > lo * (1 + 1e-6), (hi / depth - 1) / (hi / lo - 1), 0.5)
     return lut.index_select(0, torch.where(v, (t.clamp(0, 1) * n).long().clamp_max(n - 1), n).flatten()).view(*depth.shape, 3)
 
@@ -219,29 +230,38 @@ def _rays(K, # 3×3 intrinsics
     "K⁻¹ in `frame` (3×3 float32): the ray through pixel (u, v) is `K⁻¹·[u, v, 1]ᵀ`, as `point_cloud` computes it."
     return np.float32(FRAMES[frame])[:, None] * np.linalg.inv(K).astype(np.float32)
 
-def _points(depth, # H×W depth, on the device
-            mask, # H×W bool object mask, on the device
-            rays, # 3×3 `_rays` of the photo, on the device
-            n:int): # the object's pixels (`mask.sum()`, known on the CPU)
-    "`point_cloud(…, depth=depth)`'s N×3 float32 points on the device, without waiting for it (`nonzero` would)."
-    flat = mask.flatten()
-    idx = torch.empty(n + 1, dtype=torch.long, device=depth.device)  # the object's pixels in order, the others into idx[n]
-    idx = idx.scatter_(0, torch.where(flat, flat.cumsum(0) - 1, n), torch.arange(flat.numel(), device=depth.device))[:n]
-    u, v = (idx % mask.shape[1]).float()[:, None], (idx // mask.shape[1]).float()[:, None]
-    return (u * rays[:, 0] + v * rays[:, 1] + rays[:, 2]) * depth.flatten().index_select(0, idx)[:, None]
+def _points(depth, # G×H×W depth of photos of one size, on the device
+            mask, # G×H×W bool object masks, on the device
+            rays, # G×3×3 `_rays` of the photos, on the device
+            n:int): # the object pixels of all G photos (`mask.sum()`, known on the CPU)
+    "`point_cloud(…, depth=depth)`'s points of each photo, one photo after the other (N×3 float32), on the device without waiting for it (`nonzero` would)."
+    assert depth.ndim == 3 and rays.shape == (len(depth), 3, 3), f"a G×H×W depth and G×3×3 rays, got {depth.shape} and {rays.shape}"
+    flat, (h, w), dev = mask.flatten(), depth.shape[-2:], depth.device
+    idx = torch.empty(n + 1, dtype=torch.long, device=dev)  # the object pixels in order, the others into idx[n]
+    idx = idx.scatter_(0, torch.where(flat, flat.cumsum(0) - 1, n), torch.arange(flat.numel(), device=dev))[:n]
+    u, v, r = torch.arange(w, device=dev).float()[:, None], torch.arange(h, device=dev).float()[:, None, None], rays[:, None, None]
+    ray = (v * r[..., 1] + r[..., 2]) + u * r[..., 0]  # every pixel's ray (G×H×W×3): cheaper than gathering each point's photo's K⁻¹
+    return ray.view(-1, 3).index_select(0, idx) * depth.flatten().index_select(0, idx)[:, None]
 
 def _results(m:PromptedDepth, # the model
              d, inp, # `_forward`'s depth and input for a batch
              mk, # B×1×S×S masks at the network's size, on the model's device
-             masks, # the photos' H×W bool masks, on the device
-             rs, # their `Resizer`s
-             rays, # their `_rays`, on the device
-             ns): # their object's pixel counts
-    "What the files of each photo of a batch hold, made on the model's device: dicts of depth, png16, color, points, seen."
+             masks, # for each group of `_groups(rs)`, its photos' masks stacked (G×H×W bool), on the device
+             rs, # the photos' `Resizer`s
+             rays, # their `_rays` (B×3×3), on the device
+             ns, # their object's pixel counts
+             put=lambda t: t): # what to do with each tensor made, e.g. a copy to the CPU
+    "What the files of each photo of a batch hold (dicts of depth, png16, color, points, seen): each made for all photos of one size at once, on the model's device, and `put`."
+    out = [None] * len(rs)
     with torch.inference_mode():
-        seen, depths = _seen(inp, m.network._mean, m.network._std), _unfit(d, mk, masks, rs)
-        return [dict(depth=dp, png16=_png16(dp, mask), color=_colorize(dp, mask), points=_points(dp, mask, ry, n), seen=sn)
-                for dp, mask, ry, n, sn in zip(depths, masks, rays, ns, seen)]
+        seen = put(_seen(inp, m.network._mean, m.network._std)).unbind()
+        for ii, dp, mask in zip(_groups(rs), _unfit(d, mk, masks, rs), masks):
+            n = [ns[i] for i in ii]
+            made = [put(t) for t in (dp, _png16(dp, mask), _colorize(dp, mask), _points(dp, mask, _rows(rays, ii), sum(n)))]
+            for i, dp, png16, color, points in zip(ii, *(t.unbind() for t in made[:3]), made[3].split(n)):
+                out[i] = dict(depth=dp, png16=png16, color=color, points=points, seen=seen[i])
+    return out
+
 
 # %% ../nbs/12_photo.ipynb #80f79867
 FRAME_NOTES = {'opengl': 'frame opengl: x right, y up, z towards the viewer (the camera at the origin looks along -z)',
@@ -333,7 +353,7 @@ def predict_file(image, # an image file (RGB, grey, RGBA; 8 or 16 bit)
     with _no_memory_is_error(it['image']):
         x, mk, r = _fit(image_to_float(it['rgb'])[None], mask[None], m.network.size)
         x, mk = x.to(dev), mk.to(dev)
-        res = _results(m, *_forward(m, x, mk), mk, [torch.from_numpy(mask).to(dev)], [r], torch.from_numpy(_rays(it['K'], frame)[None]).to(dev),
+        res = _results(m, *_forward(m, x, mk), mk, [torch.from_numpy(mask)[None].to(dev)], [r], torch.from_numpy(_rays(it['K'], frame)[None]).to(dev),
                        [int(mask.sum())])[0]
         res = {k: v.cpu().numpy() for k, v in res.items()}
     paths, said = _write_outputs(res, frame=frame, **it)
@@ -361,11 +381,12 @@ class _Inputs(Dataset):
         return dict(it, i=i, x=x, mk=mk, r=r)
 
 def _collate(items, frame):
-    "A batch: the items; their images and masks at the network's size stacked, their masks, `_rays` and object sizes (for `_results`)."
+    "A batch: the items; their images and masks at the network's size stacked, their masks stacked by size, `_rays` and object sizes (for `_results`)."
     ok = [it for it in items if 'error' not in it]
     return dict(items=[{k: v for k, v in it.items() if k not in ('x', 'mk')} for it in items],
                 x=torch.cat([it['x'] for it in ok]) if ok else None, mk=torch.cat([it['mk'] for it in ok]) if ok else None,
-                masks=[torch.from_numpy(np.ascontiguousarray(it['mask'])) for it in ok], ns=[int(it['mask'].sum()) for it in ok],
+                masks=[torch.from_numpy(np.stack([ok[i]['mask'] for i in ii])) for ii in _groups([it['r'] for it in ok])],
+                ns=[int(it['mask'].sum()) for it in ok],
                 rays=torch.from_numpy(np.stack([_rays(it['K'], frame) for it in ok])) if ok else None)
 
 def _finish(ready, res, frame, it):
@@ -384,10 +405,10 @@ def _run_batch(m, b, dev, defer:bool):
             mk, rs = to(b['mk']), [it['r'] for it in ok]
             d, inp = _forward(m, to(b['x']), mk)
             if defer:  # on the CPU: each writer thread makes its photo's results while the network runs the next batch
-                return [functools.partial(_results, m, d[j:j + 1], inp[j:j + 1], mk[j:j + 1], b['masks'][j:j + 1], rs[j:j + 1],
-                                          b['rays'][j:j + 1], b['ns'][j:j + 1]) for j in range(len(ok))], None
-            res = _results(m, d, inp, mk, [to(t) for t in b['masks']], rs, to(b['rays']), b['ns'])
-            res = [{k: v.to('cpu', non_blocking=True) for k, v in r.items()} for r in res]  # into pinned memory: nothing waits
+                return [functools.partial(_results, m, d[j:j + 1], inp[j:j + 1], mk[j:j + 1], [torch.from_numpy(it['mask'])[None]],
+                                          rs[j:j + 1], b['rays'][j:j + 1], b['ns'][j:j + 1]) for j, it in enumerate(ok)], None
+            res = _results(m, d, inp, mk, [to(t) for t in b['masks']], rs, to(b['rays']), b['ns'],
+                           put=lambda t: t.to('cpu', non_blocking=True))  # into pinned memory: nothing waits
     except DepthPromptError:
         for it in ok: it['error'] = f"{it['image']}: not enough memory for a batch of {len(ok)} images; pass a smaller bs."
         return None, None

@@ -1,16 +1,21 @@
-# CPU milliseconds per photo of each stage of `predict_files` after the network (one thread): the stages `_results` runs
-# on the device, batched with the network (here on the CPU: what they cost where there is no GPU), the numpy functions
+# First the main thread's part of `predict_files` after the network: `_results` for a batch of --bs photos of one size
+# on --device (with a GPU: what the main thread issues while the GPU works; its copies to the CPU included, and an error
+# if anything waits for the device), as the torch operations it dispatches per photo and its CPU milliseconds per photo.
+# Then CPU milliseconds per photo of each stage of `predict_files` after the network (one thread): the stages `_results`
+# runs on the device, batched with the network (here on the CPU, one photo: what they cost where there is no GPU), the numpy functions
 # the writers ran before (`depth_to_png16`, `colorize_depth`, `point_cloud`), and what a writer thread still does on the
 # CPU: the point cloud's colours, each file's encoding and writing, `atomic_path` in a folder that already holds --files
 # outputs, and `_write_outputs` whole; then the write side's images/s through --writers writer threads (as
 # `predict_files` writes) and, for comparison, as many forked writer processes. A 480×640 photo with an elliptic mask,
 # the network's output at dpt-hybrid's 384².
-# Usage: python reproduce/bench_write_stages.py [--files 1280] [--n 48] [--writers 1,2]
+# Usage: python reproduce/bench_write_stages.py [--files 1280] [--n 48] [--writers 1,2] [--device cpu] [--bs 16]
 import argparse, time, tempfile, shutil, numpy as np, torch, cv2
 from pathlib import Path
+from types import SimpleNamespace
 import multiprocessing
 from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor
-from depth_prompt.photo import (_fit, _unfit, _seen, _png16, _colorize, _points, _rays, _colours, _finish, _write_outputs,
+from torch.utils._python_dispatch import TorchDispatchMode
+from depth_prompt.photo import (_fit, _unfit, _seen, _png16, _colorize, _points, _rays, _colours, _finish, _write_outputs, _results,
                                 point_cloud, depth_to_png16, _write_image, _npy_bytes, output_paths)
 from depth_prompt.viz import colorize_depth
 from depth_prompt.geometry import write_ply
@@ -20,6 +25,8 @@ p = argparse.ArgumentParser()
 p.add_argument('--files', type=int, default=1280, help="files already in the output folder (256 photos' outputs: 1280)")
 p.add_argument('--n', type=int, default=48, help="photos for the throughput runs")
 p.add_argument('--writers', default='1,2', help="writer counts for the throughput runs")
+p.add_argument('--device', default='cpu', help="where `_results` runs for the main thread's count ('cuda' on a GPU machine)")
+p.add_argument('--bs', type=int, default=16, help="photos of one size in the batch for the main thread's count")
 a = p.parse_args()
 torch.set_num_threads(1)
 H, W, S = 480, 640, (384, 384)
@@ -31,11 +38,34 @@ def photo(i):
     rgb = (rng.random((H, W, 3)) * 255).astype(np.uint8)
     mask = np.zeros((H, W), np.uint8); cv2.ellipse(mask, (320, 240), (200, 150), i, 0, 360, 1, -1); mask = mask.astype(bool)
     x, mk, r = _fit(rgb[None].astype(np.float32) / 255, mask[None], S)
-    d, inp, mt = torch.rand(1, *S) + 1, torch.rand(1, 3, *S), torch.from_numpy(mask)
-    depth = _unfit(d, mk, [mt], [r])[0]
-    res = dict(depth=depth, png16=_png16(depth, mt), color=_colorize(depth, mt),
-               points=_points(depth, mt, torch.from_numpy(_rays(K, 'opengl')), int(mask.sum())), seen=_seen(inp, mean, std)[0])
+    d, inp = torch.rand(1, *S) + 1, torch.rand(1, 3, *S)
+    res = _results(SimpleNamespace(network=SimpleNamespace(_mean=mean, _std=std)), d, inp, mk, [torch.from_numpy(mask)[None]], [r],
+                   torch.from_numpy(_rays(K, 'opengl'))[None], [int(mask.sum())])[0]
     return rgb, mask, mk, r, d, inp, res
+
+class Ops(TorchDispatchMode):
+    "Counts the torch operations dispatched inside it (each is a kernel launch or a view, made by the calling thread)."
+    def __init__(self): super().__init__(); self.n = 0
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None): self.n += 1; return func(*args, **(kwargs or {}))
+
+dev = torch.device(a.device)
+batch = [photo(i * 7) for i in range(a.bs)]
+to = lambda t: t.to(dev)
+net = SimpleNamespace(network=SimpleNamespace(_mean=to(mean), _std=to(std)))
+args = (net, to(torch.cat([b[4] for b in batch])), to(torch.cat([b[5] for b in batch])), to(torch.cat([b[2] for b in batch])),
+        [to(torch.from_numpy(np.stack([b[1] for b in batch])))], [b[3] for b in batch],
+        to(torch.from_numpy(np.stack([_rays(K, 'opengl')] * a.bs))), [int(b[1].sum()) for b in batch])
+put = (lambda t: t.to('cpu', non_blocking=True)) if dev.type == 'cuda' else (lambda t: t)  # as `_run_batch` hands them over
+def results(): return _results(*args, put=put)
+results()
+if dev.type == 'cuda': torch.cuda.synchronize(); torch.cuda.set_sync_debug_mode('error')  # anything that waits for the GPU raises
+with Ops() as ops: results()
+t, c = time.perf_counter(), time.process_time()
+for _ in range(5): results()
+t, c = (time.perf_counter() - t) / 5 / a.bs * 1e3, (time.process_time() - c) / 5 / a.bs * 1e3
+if dev.type == 'cuda': torch.cuda.set_sync_debug_mode(0); torch.cuda.synchronize()
+print(f"{a.bs} photos {H}×{W} on {dev}: device ops per photo in _results: {ops.n / a.bs:.1f}; "
+      f"_results per photo: {t:.2f} ms wall, {c:.2f} ms CPU (no wait for the device)", flush=True)
 
 def cpu_ms(f, n=20):
     f(); t = time.process_time()
@@ -51,6 +81,7 @@ for i in range(a.files): (tmp/f'p{i:05d}_depth.npy').touch()
 def one_file():
     with atomic_path(tmp/'x.bin') as q: q.write_bytes(b'x')
 it = dict(image=Path('p.jpg'), out=tmp, paths=output_paths('p.jpg', tmp, False), rgb=rgb, mask=mask, K=K, source='s', said=[])
+mt, rays, dt = mt[None], rays[None], dt[None]  # a batch of one photo
 on_device = dict(unfit=cpu_ms(lambda: _unfit(d, mk, [mt], [r])), seen=cpu_ms(lambda: _seen(inp, mean, std)),
                  png16=cpu_ms(lambda: _png16(dt, mt)), colorize=cpu_ms(lambda: _colorize(dt, mt)),
                  points=cpu_ms(lambda: _points(dt, mt, rays, n)))

@@ -20,7 +20,7 @@ for i in range(300):
     bad['png16'] += not np.array_equal(_png16(dt, mt).cpu().numpy(), depth_to_png16(dd, mk))
     Kr = np.array([[rng.uniform(10, 100), 0, w / 2], [0, rng.uniform(10, 100), h / 2], [0, 0, 1]], np.float32)
     ref = point_cloud(np.zeros((h, w, 3), np.uint8), mk, Kr, depth=dd, frame='opengl')[0]
-    got = _points(dt, mt, torch.from_numpy(_rays(Kr, 'opengl')).cuda(), int(mk.sum())).cpu().numpy()
+    got = _points(dt[None], mt[None], torch.from_numpy(_rays(Kr, 'opengl'))[None].cuda(), int(mk.sum())).cpu().numpy()
     bad['points'] += not np.allclose(got, ref, rtol=0, atol=1e-6 * np.abs(ref).max())
 print(f"CUDA vs numpy over {n} cases, mismatches: {bad}")
 import skimage.data
