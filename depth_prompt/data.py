@@ -6,7 +6,7 @@
 __all__ = ['MAX_PIXELS', 'datasets', 'check_sample', 'write_sample', 'read_sample', 'Samples', 'NpzFolder', 'read_photo',
            'read_image', 'read_mask', 'read_exr', 'read_depth', 'image_folder', 'abo', 'hm3d_abo', 'gso', 'hndr',
            'nerf', 'register_dataset', 'parse_spec', 'batch_seed', 'RenderStream', 'gaussian_blur', 'RenderPool',
-           'render_to_folder', 'sample_to_batch', 'renders_to_batch', 'depth_dls']
+           'render_data', 'render_to_folder', 'sample_to_batch', 'renders_to_batch', 'depth_dls']
 
 # %% ../nbs/06_data.ipynb #80a3658c
 import os, re, sys, json, csv, math, zlib, struct, tempfile, warnings, contextlib
@@ -588,6 +588,26 @@ class RenderPool:
         self.epoch += 1
     __repr__ = lambda self: (f"RenderPool({len(self)} batches of {self.bs} from {self.pool} {self.mode}/{self.split} renders at "
                              f"{self.size[0]}×{self.size[1]}, {self.refresh} new per epoch; {self.nbytes / 2**30:.2f} GiB)")
+
+# %% ../nbs/06_data.ipynb #4a5668a3
+def render_data(n:int, # samples per epoch (of this process)
+                bs:int, # samples per batch
+                size=384, # render size: int or (H, W)
+                mode:str='objects', # 'objects' or 'scenes'
+                split:str='train', # 'train', 'val' or 'ood' shape families
+                seed:int=0, # base seed
+                device='cpu', # where to render (and keep the pool)
+                rank:int=None, # process rank (default: fastai's `rank_distrib()`)
+                chunk:int=None, # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
+                pool:int=None, # renders kept on the device (`RenderPool`); None: every batch rendered fresh (`RenderStream`)
+                refresh:int=0, # pool renders replaced per epoch (rounded down to whole render calls)
+                render=None, # the renderer; default `render_batch`
+                **pool_opts): # further `RenderPool` options (`shuffle`, `flip`, `jitter`, `blur`, `noise`)
+    "A `RenderStream`, or with `pool` a `RenderPool` whose render calls hold as many renders as the stream's would."
+    chunk = chunk or (max(1, 256 // bs) if as_device(device).type == 'cuda' else 1)
+    if pool is None: return RenderStream(n, bs, size, mode, split, seed, device, rank=rank, chunk=chunk, render=render)
+    c = min(chunk * bs, pool)
+    return RenderPool(n, bs, pool, refresh // c * c, size, mode, split, seed, device, rank=rank, chunk=c, render=render, **pool_opts)
 
 # %% ../nbs/06_data.ipynb #60db9cf3
 def render_to_folder(out, # the npz-folder to write (created if needed)

@@ -15,7 +15,7 @@ from fastai.callback.core import Callback, CancelFitException
 from .core import *
 from .networks import create_network
 from .model import PromptedDepth, load_model, read_checkpoint, _unwrap
-from .data import RenderStream, RenderPool, depth_dls, renders_to_batch
+from .data import RenderStream, render_data, depth_dls, renders_to_batch
 from .metrics import depth_metrics, DepthLoss
 from .train import depth_learner, data_parallel, Checkpointer, CSVLog, _device
 
@@ -34,13 +34,10 @@ def scene_dls(size=256, # render (= network) resolution
               noise=0.): # sensor noise of pool samples: the largest σ
     "DataLoaders over scene renders: training families for both, unseen seeds for validation (rendered once)."
     device = torch.device(device or default_device())
-    chunk = chunk or (max(1, 256 // bs) if device.type == 'cuda' else 1)  # few large render calls: the renderer's cost is partly per call
-    if pool is None: train = RenderStream(n_train, bs, size, mode='scenes', split='train', seed=seed, device=device, chunk=chunk)
-    else:
-        c = min(chunk * bs, pool)
-        train = RenderPool(n_train, bs, pool, refresh // c * c, size, 'scenes', 'train', seed, device, chunk=c, jitter=jitter, blur=blur, noise=noise)
-    valid = RenderPool(n_valid, bs, n_valid, 0, size, 'scenes', 'val', seed + 1, device, rank=0, chunk=min(chunk * bs, n_valid),
-                       shuffle=False, flip=False)  # the renders a `RenderStream` would make every epoch, made once
+    train = render_data(n_train, bs, size, 'scenes', 'train', seed, device, chunk=chunk, pool=pool, refresh=refresh,
+                        jitter=jitter, blur=blur, noise=noise)
+    valid = render_data(n_valid, bs, size, 'scenes', 'val', seed + 1, device, rank=0, chunk=chunk, pool=n_valid,
+                        shuffle=False, flip=False)  # the renders a `RenderStream` would make every epoch, made once
     return depth_dls(train, valid, size, device=device)
 
 # %% ../nbs/10_pretrain.ipynb #cb78d629

@@ -25,7 +25,7 @@ from fastai.distributed import DistributedTrainer
 from .core import *
 from .metrics import DepthLoss, depth_metrics, si_rmse, normals_loss
 from .model import create_model, load_model, read_checkpoint, save_checkpoint, _unwrap
-from .data import RenderStream, RenderPool, depth_dls, parse_spec
+from .data import RenderStream, RenderPool, render_data, depth_dls, parse_spec
 
 # %% ../nbs/09_train.ipynb #2f7ad32f
 def _batch_metrics(learn):
@@ -351,12 +351,8 @@ def _data(c, size, device, rank, world, render=None):
     "`depth_dls` for the configuration `c`: this rank's share of the training data, the whole validation set."
     bs, n = c['bs'] // world, c['samples_per_epoch'] // world
     if c['data'] == 'render':
-        chunk = c.get('render_chunk') or (max(1, 256 // bs) if device.type == 'cuda' else 1)
-        if c.get('pool'):  # rendered once: the same renders every epoch, in a new order
-            pool = c['pool'] // world
-            trn = RenderPool(n, bs, pool, 0, size, 'objects', 'train', c['seed'], device, rank=rank, chunk=min(chunk * bs, pool),
-                             flip=False, render=render)
-        else: trn = RenderStream(n, bs, size, split='train', seed=c['seed'], device=device, rank=rank, chunk=chunk, render=render)
+        pool = c['pool'] // world if c.get('pool') else None  # rendered once: the same renders every epoch, in a new order
+        trn = render_data(n, bs, size, 'objects', 'train', c['seed'], device, rank, c.get('render_chunk'), pool, render=render, flip=False)
     else:
         trn = parse_spec(c['data'])
         if world > 1: trn = _Shard(trn, rank, world)

@@ -48,7 +48,7 @@ import numpy as np, pandas as pd, torch, cv2
 from fastai.callback.training import GradientClip
 from depth_prompt.core import DepthPromptError, default_device, weights_path, as_device
 from depth_prompt.train import train
-from depth_prompt.data import render_to_folder, check_sample, NpzFolder, RenderPool
+from depth_prompt.data import render_to_folder, check_sample, NpzFolder, render_data
 from depth_prompt.render import render_batch
 from depth_prompt.model import create_model, load_model, read_checkpoint
 from depth_prompt.composite import BASELINES
@@ -100,7 +100,8 @@ def cached_render(n, **kw):
 
 def render_pool(device, pool=POOL, size=SIZE, seed=1337):
     "Render the training pool `train(pool=)` draws from into `cached_render`'s memory (the same calls, in the same chunks)."
-    if pool and as_device(device).type == 'cuda': RenderPool(pool, 1, pool, 0, size, 'objects', 'train', seed, as_device(device), rank=0, chunk=min(256, pool), render=cached_render)._sync()
+    if pool and as_device(device).type == 'cuda':  # `train`'s own choice of render calls, so that its pool finds them
+        render_data(pool, 1, size, 'objects', 'train', seed, device, rank=0, pool=pool, render=cached_render)._sync()
 
 def train_run(kind, flavour, recipe, budget, out, epochs=1000, size=SIZE, device=None, samples=None, bs=None, pool=POOL):
     "Train one run into `out/runs/<name>/` (with `run.json`: what it took and saw); returns that folder."
