@@ -589,7 +589,7 @@ class RenderPool:
     __repr__ = lambda self: (f"RenderPool({len(self)} batches of {self.bs} from {self.pool} {self.mode}/{self.split} renders at "
                              f"{self.size[0]}×{self.size[1]}, {self.refresh} new per epoch; {self.nbytes / 2**30:.2f} GiB)")
 
-# %% ../nbs/06_data.ipynb #4a5668a3
+# %% ../nbs/06_data.ipynb #0f789326
 def render_data(n:int, # samples per epoch (of this process)
                 bs:int, # samples per batch
                 size=384, # render size: int or (H, W)
