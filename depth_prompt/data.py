@@ -18,7 +18,8 @@ from fastcore.basics import store_attr, noop
 from fastprogress.fastprogress import progress_bar
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
-from fastai.torch_core import rank_distrib
+from fastai.torch_core import rank_distrib, num_distrib
+import torch.distributed as dist
 from .core import *
 from .geometry import K_from_fov, Resizer
 
@@ -458,40 +459,51 @@ def batch_seed(seed:int, # the base seed
     return int(np.random.SeedSequence([seed, rank, epoch, i]).generate_state(1)[0])
 
 # %% ../nbs/06_data.ipynb #924d8fdf
+def _share(rank, world, bs, what):
+    "`(rank, world)`, fastai's for the ones not given, after checking that `world` processes can split batches of `bs`."
+    rank, world = rank_distrib() if rank is None else rank, max(num_distrib(), 1) if world is None else world
+    if world < 1 or not 0 <= rank < world or bs % world:
+        raise DepthPromptError(f"a {what} shared by world={world} processes needs 0 ≤ rank < world and bs a multiple of world, got rank={rank}, bs={bs}.")
+    return rank, world
+
 class RenderStream:
-    "On-the-fly renders as a dataset: item `i` is a batch of `bs` renders (a dict of tensors on `device`)."
-    def __init__(self, n:int, # renders per epoch (on each rank); the stream has `n // bs` batches
-                 bs:int, # renders per batch
+    "On-the-fly renders as a dataset: item `i` is this process's `bs // world` rows of batch `i` of `bs` renders (tensors on `device`)."
+    def __init__(self, n:int, # renders per epoch, over all processes; the stream has `n // bs` batches
+                 bs:int, # renders per batch, over all processes
                  size=384, # render size: int or (H, W) — render at the network resolution
                  mode:str='objects', # 'objects' or 'scenes'
                  split:str='train', # 'train', 'val' or 'ood' shape families
                  seed:int=0, # base seed
                  device='cpu', # where to render: the training device
                  background=None, # None (empty, for compositing) or 'photo'
-                 rank:int=None, # process rank (default: fastai's `rank_distrib()`, from the RANK environment variable)
+                 rank:int=None, # this process's rank (default: fastai's `rank_distrib()`, from the RANK environment variable)
+                 world:int=None, # processes sharing every batch (default: fastai's `num_distrib()`, at least 1)
                  chunk:int=1, # batches rendered per call of the renderer (part of what decides the data)
-                 render=None): # the renderer, `f(n, size, mode, split, seed, device, background) -> dict`; default `render_batch`
+                 render=None): # the renderer, `f(n, size, mode, split, seed, device, background[, rows])`; default `render_batch`
         if bs < 1 or n < bs: raise DepthPromptError(f"a RenderStream needs 1 ≤ bs ≤ n, got n={n}, bs={bs}.")
         if chunk < 1: raise DepthPromptError(f"a RenderStream needs chunk ≥ 1, got {chunk}.")
-        self.size = size2(size)
-        self.rank, self.epoch, self._cur = rank_distrib() if rank is None else rank, 0, (None, None)
+        self.rank, self.world = _share(rank, world, bs, 'RenderStream')
+        self.size, self.per_rank, self.epoch, self._cur = size2(size), bs // self.world, 0, (None, None)
         store_attr('n,bs,mode,split,seed,device,background,chunk'); self.render = render or render_batch
     def __len__(self): return self.n // self.bs
     def _chunk(self, c):
-        "Chunk `c` of this epoch: one render of `chunk` batches (fewer for the last), kept while its batches are read."
+        "This process's rows of chunk `c` of this epoch: one render of `chunk` batches (fewer for the last), kept while read."
         if self._cur[0] != (self.epoch, c):
-            n = min(self.chunk, len(self) - c * self.chunk) * self.bs
-            self._cur = (self.epoch, c), self.render(n, size=self.size, mode=self.mode, split=self.split, device=self.device,
-                                                     seed=batch_seed(self.seed, self.rank, self.epoch, c), background=self.background)
+            k = min(self.chunk, len(self) - c * self.chunk)
+            mine = torch.arange(k)[:, None] * self.bs + self.rank * self.per_rank + torch.arange(self.per_rank)
+            rows = {} if self.world == 1 else dict(rows=mine.reshape(-1))
+            self._cur = (self.epoch, c), self.render(k * self.bs, size=self.size, mode=self.mode, split=self.split, device=self.device,
+                                                     seed=batch_seed(self.seed, 0, self.epoch, c), background=self.background, **rows)
         return self._cur[1]
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
-        b, j = self._chunk(i // self.chunk), i % self.chunk * self.bs
-        return {k: v[j:j + self.bs] for k, v in b.items()}
+        b, j = self._chunk(i // self.chunk), i % self.chunk * self.per_rank
+        return {k: v[j:j + self.per_rank] for k, v in b.items()}
     def next_epoch(self):
         "Move to the next epoch: new seeds, new renders."
         self.epoch += 1; self._cur = None, None
-    __repr__ = lambda self: f"RenderStream({len(self)} batches of {self.bs}, {self.mode}/{self.split}, {self.size[0]}×{self.size[1]})"
+    __repr__ = lambda self: (f"RenderStream({len(self)} batches of {self.bs}{f' ({self.per_rank} on each of {self.world} processes)' if self.world > 1 else ''}, "
+                             f"{self.mode}/{self.split}, {self.size[0]}×{self.size[1]})")
 
 # %% ../nbs/06_data.ipynb #a12b55aa
 def _seed(*keys): return int(np.random.SeedSequence(list(keys)).generate_state(1)[0])
@@ -508,10 +520,10 @@ def gaussian_blur(x, # B×C×H×W images
     return y.reshape(x.shape)
 
 class RenderPool:
-    "A replay buffer of renders on `device`: item `i` is a batch of `bs` drawn from `pool` stored renders, `refresh` of them rendered anew each epoch."
-    def __init__(self, n:int, # samples per epoch (on each rank); `n // bs` batches
-                 bs:int, # samples per batch
-                 pool:int, # renders kept on the device (on each rank)
+    "A replay buffer of renders on `device`: item `i` is this process's rows of batch `i` of `bs` drawn from `pool` stored renders, `refresh` of them rendered anew each epoch."
+    def __init__(self, n:int, # samples per epoch, over all processes; `n // bs` batches
+                 bs:int, # samples per batch, over all processes
+                 pool:int, # renders kept on the device (every process keeps them all)
                  refresh:int=0, # renders replaced at each epoch, oldest first: a multiple of `chunk`, at most `pool`
                  size=384, # render size: int or (H, W)
                  mode:str='objects', # 'objects' or 'scenes'
@@ -519,7 +531,8 @@ class RenderPool:
                  seed:int=0, # base seed
                  device='cpu', # where to render and keep the pool
                  background=None, # None or 'photo'
-                 rank:int=None, # process rank (default: fastai's `rank_distrib()`)
+                 rank:int=None, # this process's rank (default: fastai's `rank_distrib()`)
+                 world:int=None, # processes sharing every batch (default: fastai's `num_distrib()`, at least 1)
                  chunk:int=256, # renders per call of the renderer (part of what decides the data)
                  shuffle:bool=True, # draw each epoch's samples in a random order (else in pool order)
                  flip:bool=True, # mirror half the samples left-right, with their K
@@ -532,7 +545,8 @@ class RenderPool:
         chunk = min(chunk, pool)
         if chunk < 1 or refresh % chunk or not 0 <= refresh <= pool:
             raise DepthPromptError(f"refresh={refresh} must be a multiple of chunk={chunk} between 0 and pool={pool}.")
-        self.size, self.rank, self.epoch = size2(size), rank_distrib() if rank is None else rank, 0
+        self.rank, self.world = _share(rank, world, bs, 'RenderPool')
+        self.size, self.per_rank, self.epoch = size2(size), bs // self.world, 0
         store_attr('n,bs,pool,refresh,mode,split,seed,device,background,chunk,shuffle,flip,jitter,blur,noise'); self.render = render or render_batch
         self.blocks, self.data, self._order = -(-pool // chunk), None, (None, None)
     def __len__(self): return self.n // self.bs
@@ -552,52 +566,68 @@ class RenderPool:
             self.have = torch.full_like(want, -1)
         for b in (want != self.have).nonzero()[:, 0].tolist():
             s = slice(b * self.chunk, min((b + 1) * self.chunk, self.pool))
-            r = self.render(s.stop - s.start, size=self.size, mode=self.mode, split=self.split, device=self.device,
-                            seed=batch_seed(self.seed, self.rank, 0, int(want[b])), background=self.background)
+            r = self._block(s.stop - s.start, batch_seed(self.seed, 0, 0, int(want[b])))
             for k, t in self.data.items(): t[s] = r[k]
         self.have = want
+    def _block(self, k, seed):
+        "One render call of `k` pool samples; processes in a process group render a share each and gather the rest."
+        opts = dict(size=self.size, mode=self.mode, split=self.split, device=self.device, seed=seed, background=self.background)
+        dev, grouped = torch.device(self.device), dist.is_available() and dist.is_initialized()
+        if not grouped or self.world == 1 or k % self.world or dist.get_world_size() != self.world or \
+           ('nccl' in dist.get_backend()) != (dev.type == 'cuda'): return self.render(k, **opts)
+        share = k // self.world
+        mine = self.render(k, rows=torch.arange(self.rank * share, (self.rank + 1) * share), **opts)
+        out = {}
+        for key in self.data:  # gathered as bytes: every backend moves uint8
+            t = mine[key].contiguous(); parts = [torch.empty_like(t) for _ in range(self.world)]
+            dist.all_gather([p.view(torch.uint8) for p in parts], t.view(torch.uint8))
+            out[key] = torch.cat(parts)
+        return out
     def _indices(self, i):
         "The pool slots of batch `i`: consecutive stretches of one random permutation of the pool per pass."
         if not self.shuffle: return torch.arange(i * self.bs, (i + 1) * self.bs)
         if self._order[0] != self.epoch:
-            g = torch.Generator().manual_seed(_seed(self.seed, self.rank, self.epoch, 1))
+            g = torch.Generator().manual_seed(_seed(self.seed, 0, self.epoch, 1))
             self._order = self.epoch, torch.cat([torch.randperm(self.pool, generator=g) for _ in range(-(-self.n // self.pool))])
         return self._order[1][i * self.bs:(i + 1) * self.bs]
+    def _mine(self, x): return x[self.rank * self.per_rank:(self.rank + 1) * self.per_rank]  # this process's rows of a batch's
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(f"batch {i} of {len(self)}")
         self._sync()
-        idx = self._indices(i).to(self.data['rgb'].device)
+        idx = self._mine(self._indices(i)).to(self.data['rgb'].device)
         b = {k: t[idx] for k, t in self.data.items()}
-        g = torch.Generator().manual_seed(_seed(self.seed, self.rank, self.epoch, 2, i))
-        flip, gain = torch.rand(self.bs, generator=g) < .5, 1 + self.jitter * (2 * torch.rand(self.bs, 3, generator=g) - 1)
+        g = torch.Generator().manual_seed(_seed(self.seed, 0, self.epoch, 2, i))  # draws for the whole batch, of which this process takes its rows
+        flip, gain = self._mine(torch.rand(self.bs, generator=g) < .5), self._mine(1 + self.jitter * (2 * torch.rand(self.bs, 3, generator=g) - 1))
         if self.flip:
             f = flip.to(idx.device)
             for k in ('rgb', 'mask', 'depth'): b[k] = torch.where(f.view(-1, *[1] * (b[k].ndim - 1)), b[k].flip(2), b[k])
             b['K'][:, 0, 2] = torch.where(f, self.size[1] - 1 - b['K'][:, 0, 2], b['K'][:, 0, 2])  # pixel u ↦ W − 1 − u
         if self.jitter or self.blur or self.noise:
             rgb = b['rgb'].float() * gain.to(idx.device)[:, None, None]
-            if self.blur: rgb = gaussian_blur(rgb.permute(0, 3, 1, 2), self.blur * torch.rand(self.bs, generator=g)).permute(0, 2, 3, 1)
+            if self.blur: rgb = gaussian_blur(rgb.permute(0, 3, 1, 2), self._mine(self.blur * torch.rand(self.bs, generator=g))).permute(0, 2, 3, 1)
             if self.noise:
-                sigma = 255 * self.noise * torch.rand(self.bs, 1, 1, 1, generator=g)
-                gd = torch.Generator(rgb.device).manual_seed(_seed(self.seed, self.rank, self.epoch, 3, i))  # drawn where the pixels are
-                rgb = rgb + sigma.to(rgb.device) * torch.randn(rgb.shape, generator=gd, device=rgb.device)
+                sigma = self._mine(255 * self.noise * torch.rand(self.bs, 1, 1, 1, generator=g))
+                gd = torch.Generator(rgb.device).manual_seed(_seed(self.seed, 0, self.epoch, 3, i))  # drawn where the pixels are
+                rgb = rgb + sigma.to(rgb.device) * self._mine(torch.randn((self.bs, *rgb.shape[1:]), generator=gd, device=rgb.device))
             b['rgb'] = rgb.round().clamp(0, 255).to(torch.uint8)
         return b
     def next_epoch(self):
         "Move to the next epoch: `refresh` new renders replace the oldest, and a new order."
         self.epoch += 1
-    __repr__ = lambda self: (f"RenderPool({len(self)} batches of {self.bs} from {self.pool} {self.mode}/{self.split} renders at "
+    __repr__ = lambda self: (f"RenderPool({len(self)} batches of {self.bs}{f' ({self.per_rank} on each of {self.world} processes)' if self.world > 1 else ''} "
+                             f"from {self.pool} {self.mode}/{self.split} renders at "
                              f"{self.size[0]}×{self.size[1]}, {self.refresh} new per epoch; {self.nbytes / 2**30:.2f} GiB)")
 
 # %% ../nbs/06_data.ipynb #0f789326
-def render_data(n:int, # samples per epoch (of this process)
-                bs:int, # samples per batch
+def render_data(n:int, # samples per epoch, over all processes
+                bs:int, # samples per batch, over all processes
                 size=384, # render size: int or (H, W)
                 mode:str='objects', # 'objects' or 'scenes'
                 split:str='train', # 'train', 'val' or 'ood' shape families
                 seed:int=0, # base seed
                 device='cpu', # where to render (and keep the pool)
-                rank:int=None, # process rank (default: fastai's `rank_distrib()`)
+                rank:int=None, # this process's rank (default: fastai's `rank_distrib()`)
+                world:int=None, # processes sharing every batch (default: fastai's `num_distrib()`, at least 1)
                 chunk:int=None, # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
                 pool:int=None, # renders kept on the device (`RenderPool`); None: every batch rendered fresh (`RenderStream`)
                 refresh:int=0, # pool renders replaced per epoch (rounded down to whole render calls)
@@ -605,9 +635,10 @@ def render_data(n:int, # samples per epoch (of this process)
                 **pool_opts): # further `RenderPool` options (`shuffle`, `flip`, `jitter`, `blur`, `noise`)
     "A `RenderStream`, or with `pool` a `RenderPool` whose render calls hold as many renders as the stream's would."
     chunk = chunk or (max(1, 256 // bs) if as_device(device).type == 'cuda' else 1)
-    if pool is None: return RenderStream(n, bs, size, mode, split, seed, device, rank=rank, chunk=chunk, render=render)
+    if pool is None: return RenderStream(n, bs, size, mode, split, seed, device, rank=rank, world=world, chunk=chunk, render=render)
     c = min(chunk * bs, pool)
-    return RenderPool(n, bs, pool, refresh // c * c, size, mode, split, seed, device, rank=rank, chunk=c, render=render, **pool_opts)
+    return RenderPool(n, bs, pool, refresh // c * c, size, mode, split, seed, device, rank=rank, world=world, chunk=c, render=render,
+                      **pool_opts)
 
 # %% ../nbs/06_data.ipynb #60db9cf3
 def render_to_folder(out, # the npz-folder to write (created if needed)

@@ -21,22 +21,24 @@ from .train import depth_learner, data_parallel, Checkpointer, CSVLog, _device
 
 # %% ../nbs/10_pretrain.ipynb #f6059b6d
 def scene_dls(size=256, # render (= network) resolution
-              bs=64, # renders per batch (of this process)
-              n_train=24_000, # scene samples per epoch (of this process)
+              bs=64, # renders per batch, over all processes
+              n_train=24_000, # scene samples per epoch, over all processes
               n_valid=512, # held-out scene renders (fixed for the whole run, the same in every process)
               seed=0, # base seed; the validation renders use `seed + 1`
               device=None, # where to render and train
               chunk=None, # batches per render call (default: 256 renders' worth on a GPU, 1 on the CPU)
-              pool=None, # training renders kept on the device (of this process, `RenderPool`); None: every batch rendered fresh
+              pool=None, # training renders kept on the device (every process keeps them all, `RenderPool`); None: every batch rendered fresh
               refresh=0, # pool renders replaced per epoch (rounded down to whole render calls)
               jitter=0., # colour jitter of pool samples (`RenderPool`)
               blur=0., # camera blur of pool samples: the largest σ, px
-              noise=0.): # sensor noise of pool samples: the largest σ
+              noise=0., # sensor noise of pool samples: the largest σ
+              rank:int=None, # this process's rank (default: fastai's `rank_distrib()`)
+              world:int=None): # processes sharing every training batch, `bs // world` rows each (default: fastai's `num_distrib()`)
     "DataLoaders over scene renders: training families for both, unseen seeds for validation (rendered once)."
     device = torch.device(device or default_device())
-    train = render_data(n_train, bs, size, 'scenes', 'train', seed, device, chunk=chunk, pool=pool, refresh=refresh,
-                        jitter=jitter, blur=blur, noise=noise)
-    valid = render_data(n_valid, bs, size, 'scenes', 'val', seed + 1, device, rank=0, chunk=chunk, pool=n_valid,
+    train = render_data(n_train, bs, size, 'scenes', 'train', seed, device, rank=rank, world=world, chunk=chunk, pool=pool,
+                        refresh=refresh, jitter=jitter, blur=blur, noise=noise)
+    valid = render_data(n_valid, bs, size, 'scenes', 'val', seed + 1, device, rank=0, world=1, chunk=chunk, pool=n_valid,
                         shuffle=False, flip=False)  # the renders a `RenderStream` would make every epoch, made once
     return depth_dls(train, valid, size, device=device)
 
@@ -122,9 +124,9 @@ def pretrain(out, # folder for the log, `last.pth`, the weights (`default_net.sa
         model = PromptedDepth(net, network_cfg=network_cfg).train()
     if device.type == 'cuda': model.to_channels_last(); torch.backends.cudnn.benchmark = True
     set_seed(seed + rank)
-    dls = scene_dls(size, bs // world, n_train // world, min(512, n_train), seed, device,
-                    pool=None if pool is None else pool // world, refresh=refresh // world, jitter=jitter, blur=blur, noise=noise)
-    if not rank and pool is not None: print(f'each of {world} processes: {dls.train.dataset!r}')
+    dls = scene_dls(size, bs, n_train, min(512, n_train), seed, device, pool=pool, refresh=refresh, jitter=jitter, blur=blur,
+                    noise=noise, rank=rank, world=world)
+    if not rank and pool is not None: print(repr(dls.train.dataset))
     log = [CSVLog(out/'log.csv', None if state is None else state['epoch'])] if not rank else []
     learn = depth_learner(dls, model, recipe='one_cycle', lr=lr, wd=wd, path=out,
                           cbs=log + [GradientClip(clip), Checkpointer(out, config, state=state)] + list(cbs or []))

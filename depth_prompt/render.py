@@ -73,6 +73,26 @@ def _render(scene, H, W, mode, split, device, background, shadows):
     return dict(rgb=rgb.view(B, H, W, 3), mask=mask.view(B, H, W), depth=depth.view(B, H, W),
                 normals=normals.view(B, H, W, 3), K=cam['K'])
 
+# %% ../nbs/05_render.ipynb #a1f0c002
+def _rows(rows, n):
+    "`rows` as a CPU long tensor of distinct sample indices in [0, n)."
+    r = torch.as_tensor(rows, dtype=torch.long).cpu().reshape(-1)
+    if len(r) == 0 or len(r.unique()) != len(r) or r.min() < 0 or r.max() >= n:
+        raise DepthPromptError(f"rows must be distinct sample indices in [0, {n}), got {r.tolist()[:8]}{'…' if len(r) > 8 else ''}.")
+    return r
+
+def _pick(scene, rows):
+    "The scene of samples `rows` only: their parts (in their order), cameras, lights and backgrounds, numbered 0…len(rows) − 1."
+    new = torch.full((len(scene['eye']),), -1, dtype=torch.long); new[rows] = torch.arange(len(rows))
+    tables = {}
+    for kind, t in scene['tables'].items():
+        keep = (new[t['sample']] >= 0).nonzero()[:, 0]
+        keep = keep[torch.argsort(new[t['sample'][keep]], stable=True)]   # sample by sample, in the order of `rows`
+        tables[kind] = {k: v[keep] for k, v in t.items()} | dict(sample=new[t['sample'][keep]])
+    per_sample = {k: scene[k][rows] for k in ('eye', 'R', 'K', 'L', 'light', 'ambient')}
+    bg = None if scene['bg'] is None else {k: v[rows] for k, v in scene['bg'].items()}
+    return scene | per_sample | dict(tables=tables, bg=bg)
+
 # %% ../nbs/05_render.ipynb #cd03a9dc
 def render_batch(n:int, # number of samples
                  size=128, # image size: (H, W) or an int for square images
@@ -81,7 +101,8 @@ def render_batch(n:int, # number of samples
                  seed=0, # the batch is a function of (n, size, mode, split, seed)
                  device='cpu', # where to render and return the tensors
                  background=None, # objects mode: None (white, the prompt replaces it) or 'photo'
-                 shadows=True): # cast one shadow ray per lit pixel
+                 shadows=True, # cast one shadow ray per lit pixel
+                 rows=None): # indices of the samples to render, in order (default: all n); each is the same as in the whole batch
     "A batch of renders: dict of rgb B×H×W×3 uint8, mask B×H×W bool, depth B×H×W float32, normals B×H×W×3, K B×3×3."
     H, W = size2(size)
     if not (isinstance(n, int) and n >= 1): raise DepthPromptError(f"n must be a positive int, got {n!r}.")
@@ -90,6 +111,7 @@ def render_batch(n:int, # number of samples
     if background not in (None, 'photo'): raise DepthPromptError(f"background must be None or 'photo', got {background!r}.")
     g = torch.Generator().manual_seed(seed + _SEED_OFFSET[split])
     scene = (_objects_scene if mode == 'objects' else _room_scene)(n, H, W, g, split)
+    if rows is not None: scene = _pick(scene, _rows(rows, n))
     return _render(scene, H, W, mode, split, device, background, shadows)
 
 # %% ../nbs/05_render.ipynb #e3673e87

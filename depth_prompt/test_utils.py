@@ -73,10 +73,12 @@ def toy_render(n:int, # number of samples
                seed:int=0, # the same seed, the same samples
                device='cpu', # where the tensors go
                background=None, # accepted as `render_batch` accepts it: always white
+               rows=None, # as `render_batch`'s: only these samples of the n, each as in the whole batch
               ) -> dict: # `render_batch`'s dict of tensors
     "`render_batch`'s dict (uint8 `rgb` B×H×W×3, bool `mask`, `depth` B×H×W, `normals`, `K` B×3×3) of spheres on white."
     h, w = (size, size) if isinstance(size, int) else size
     r = torch.rand(n, 7, generator=torch.Generator().manual_seed(seed))
+    if rows is not None: r = r[torch.as_tensor(rows)]; n = len(r)
     f = w / 2 / math.tan(math.radians(30))
     K = torch.tensor([[f, 0, (w - 1) / 2], [0, f, (h - 1) / 2], [0, 0, 1]]).expand(n, 3, 3).clone()
     z, rad = 3 + 2 * r[:, 0], 0.4 + 0.4 * r[:, 1]                 # centre depth, radius

@@ -180,7 +180,8 @@ class Checkpointer(Callback):
         _opt_to(self.opt, next(_unwrap(self.model).parameters()).device)
         self.recorder.smooth_loss.val, self.recorder.smooth_loss.count = torch.tensor(s['smooth'][0]), s['smooth'][1]
         ranks, world = s['ranks'], max(num_distrib(), 1)
-        if len(ranks) != world: warnings.warn(f"resuming a {len(ranks)}-process run with {world}: the data differ from an uninterrupted run.")
+        if len(ranks) != world and not isinstance(self.dls.train.dataset, (RenderStream, RenderPool)):  # renders: one stream for any world
+            warnings.warn(f"resuming a {len(ranks)}-process run with {world}: the data differ from an uninterrupted run.")
         self.mine = ranks[min(rank_distrib(), len(ranks) - 1)]
 
     def before_epoch(self):
@@ -348,16 +349,16 @@ class _Shard:
 
 # %% ../nbs/09_train.ipynb #17747b85
 def _data(c, size, device, rank, world, render=None):
-    "`depth_dls` for the configuration `c`: this rank's share of the training data, the whole validation set."
-    bs, n = c['bs'] // world, c['samples_per_epoch'] // world
-    if c['data'] == 'render':
-        pool = c['pool'] // world if c.get('pool') else None  # rendered once: the same renders every epoch, in a new order
-        trn = render_data(n, bs, size, 'objects', 'train', c['seed'], device, rank, c.get('render_chunk'), pool, render=render, flip=False)
+    "`depth_dls` for the configuration `c`: this rank's rows of the training batches; the whole validation set, whatever the ranks."
+    bs = c['bs'] // world
+    if c['data'] == 'render':  # the processes share one stream (or pool): each takes its rows of every global batch
+        trn = render_data(c['samples_per_epoch'], c['bs'], size, 'objects', 'train', c['seed'], device, rank=rank, world=world,
+                          chunk=c.get('render_chunk'), pool=c.get('pool') or None, render=render, flip=False)
     else:
         trn = parse_spec(c['data'])
         if world > 1: trn = _Shard(trn, rank, world)
-    val = c['valid'] or RenderStream(max(c['valid_samples'], bs), bs, size, split='val', seed=c['seed'] + 1,
-                                     device=device, rank=0, render=render)
+    val = c['valid'] or RenderStream(max(c['valid_samples'], c['bs']), c['bs'], size, split='val', seed=c['seed'] + 1,
+                                     device=device, rank=0, world=1, render=render)
     return depth_dls(trn, val, size=size, bs=bs, device=device, num_workers=c['num_workers'])
 
 # %% ../nbs/09_train.ipynb #ac053948

@@ -4,7 +4,7 @@ Run on any machine with a CUDA GPU and depth_prompt installed; under `torchrun -
 data-parallel on N GPUs (global batch and epoch size unchanged). `--budget S` runs the one-cycle schedule over S
 seconds of wall-clock time and stops at the first epoch end past them (`TimeBudget`); `--init` starts from the weights
 of an earlier run (a new one-cycle on top of them), `--resume` continues the run in `--out` from its `last.pth`.
-`--pool P --refresh R` trains from a pool of P renders kept on the GPUs (`RenderPool`, split over the processes) of
+`--pool P --refresh R` trains from a pool of P renders kept on the GPUs (`RenderPool`, whole on every GPU, each rendering a share) of
 which R are rendered anew each epoch, instead of rendering every sample: the renderer's share of the time is then R
 renders per epoch, not all of them.
 Writes `log.csv`, `last.pth`, `best.pth`, `default_net.safetensors` (fp16) and `metrics.json` (held-out scene metrics,
