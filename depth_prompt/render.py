@@ -7,13 +7,14 @@ __all__ = ['FUSE', 'render_batch', 'render_parts', 'render_throughput']
 
 # %% ../nbs/05_render.ipynb #6d552878
 import torch, torch.nn.functional as F
+from torch.utils._pytree import tree_flatten, tree_unflatten
 from .core import *
 from .render_shapes import *
 from .render_tracing import *
 from .render_families import *
 from .render_materials import *
 from .render_scenes import *
-from .render_tracing import _rays, _trace, _normals, _occluded, _vm
+from .render_tracing import _rays, _trace, _normals, _occluded, _vm, _rows
 from .render_families import _split
 from .render_materials import _photos, _albedo, _to_srgb8
 from .render_scenes import _cat_parts, _finish, _look_at, _K, _objects_scene, _room_scene
@@ -28,53 +29,65 @@ FUSE = True  # on CUDA, fuse the marching loops with torch.compile (eager elsewh
 def _background_photo(bg, split, B, H, W, device):
     "Linear RGB (B·H·W)×3: per sample a random crop (with the image's aspect ratio, ½ to all of the width) of a photo."
     photos = _photos(_split(split), str(device))
-    c = bg['crop'].to(device); cw = .5 + .5 * c[:, 0]; ch = cw * H / W
+    c = bg['crop']; cw = .5 + .5 * c[:, 0]; ch = cw * H / W
     k = ch.clamp_min(1); cw, ch = cw / k, ch / k
     ox, oy = c[:, 1] * (1 - cw), c[:, 2] * (1 - ch)
     y, x = torch.meshgrid((torch.arange(H, device=device) + .5) / H, (torch.arange(W, device=device) + .5) / W, indexing='ij')
     gx, gy = ox[:, None, None] + cw[:, None, None] * x, oy[:, None, None] + ch[:, None, None] * y
-    gz = ((2 * bg['photo'].to(device).float() + 1) / photos.shape[2] - 1)[:, None, None].expand(B, H, W)
+    gz = ((2 * bg['photo'].float() + 1) / photos.shape[2] - 1)[:, None, None].expand(B, H, W)
     return F.grid_sample(photos, torch.stack([gx * 2 - 1, gy * 2 - 1, gz], -1)[None], align_corners=False)[0].permute(1, 2, 3, 0).reshape(-1, 3)
 
+# %% ../nbs/05_render.ipynb #d2e8c4f6
+def _to_device(tree, device):
+    "The tensors of `tree` (nested dicts and lists of tensors) on `device`, through one copy from pinned memory."
+    ts, spec = tree_flatten(tree)
+    nb = [t.numel() * t.element_size() for t in ts]
+    at = [0]
+    for n in nb: at.append(at[-1] + -(-n // 8) * 8)             # 8-byte aligned: each slice views as its dtype
+    buf = torch.empty(at[-1], dtype=torch.uint8, pin_memory=device.type == 'cuda')
+    for t, a, n in zip(ts, at, nb): buf[a:a + n] = t.contiguous().view(-1).view(torch.uint8)
+    buf = buf.to(device, non_blocking=True)
+    return tree_unflatten([buf[a:a + n].view(t.dtype).view(t.shape) for t, a, n in zip(ts, at, nb)], spec)
+
 # %% ../nbs/05_render.ipynb #58f34ee7
+_SKY = torch.tensor([[.75, .8, .9], [.3, .45, .8]])  # scenes' background: the horizon's colour and the zenith's
+
 def _render(scene, H, W, mode, split, device, background, shadows):
     "Trace, shade and pack a scene built by `_objects_scene` or `_room_scene` into render_batch's dict."
     dev = torch.device(device)
-    tables = {k: {kk: vv.to(dev) for kk, vv in t.items()} for k, t in scene['tables'].items()}
-    cam = {k: scene[k].to(dev) for k in ('eye', 'R', 'K', 'L', 'light', 'ambient')}
+    tables, cam, bg, sky = _to_device([scene['tables'], {k: scene[k] for k in ('eye', 'R', 'K', 'L', 'light', 'ambient')},
+                                       scene['bg'] or {}, _SKY], dev)
     B = len(cam['eye']); dirs = _rays(cam['K'], cam['R'], H, W)
     t, gid = _trace(tables, cam, dirs, H, W, fuse=FUSE)
-    hit = (gid >= 0).nonzero()[:, 0]; b = hit // (H * W)
-    th, d = t[hit], dirs[hit]; p = cam['eye'][b] + th[:, None] * d
-    nrm, mat, off = torch.zeros_like(p), torch.zeros(len(hit), 12, device=dev), 0
-    for kind, tab in tables.items():
-        n_k = len(tab['sample']); sel = ((gid[hit] >= off) & (gid[hit] < off + n_k)).nonzero()[:, 0]
-        i = gid[hit][sel] - off
-        nrm[sel] = _normals(kind, tab, i, cam['eye'][b[sel]], p[sel], d[sel]); mat[sel] = tab['mat'][i]; off += n_k
+    hit = (gid >= 0).nonzero()[:, 0]; b = hit // (H * W)             # the size of every per-hit tensor: one wait
+    th, d, g = t[hit], dirs[hit], gid[hit]; p = cam['eye'][b] + th[:, None] * d
+    nrm, mat = torch.zeros_like(p), torch.zeros(len(hit), 12, device=dev)
+    n_k = [len(tab['sample']) for tab in tables.values()]; offs = [sum(n_k[:j]) for j in range(len(n_k))]
+    for (kind, tab), off, sel in zip(tables.items(), offs, _rows(*[(g >= o) & (g < o + n) for o, n in zip(offs, n_k)])):
+        i = g[sel] - off
+        nrm[sel] = _normals(kind, tab, i, cam['eye'][b[sel]], p[sel], d[sel]); mat[sel] = tab['mat'][i]
     nrm = F.normalize(nrm, dim=-1); nrm = torch.where(((nrm * d).sum(-1) > 0)[:, None], -nrm, nrm)
     L, light = cam['L'][b], cam['light'][b]
     ndl = (nrm * L).sum(-1).clamp_min(0); lit = ndl > 0
     if shadows:
         li = lit.nonzero()[:, 0]
-        lit[li[_occluded(tables, p[li] + nrm[li] * (5e-4 * (1 + th[li]))[:, None], b[li], cam['L'], gid[hit][li], fuse=FUSE)]] = False
+        lit[li] = ~_occluded(tables, p[li] + nrm[li] * (5e-4 * (1 + th[li]))[:, None], b[li], cam['L'], g[li], fuse=FUSE)
     h = F.normalize(L - F.normalize(d, dim=-1), dim=-1)
     spec = mat[:, 8] * (nrm * h).sum(-1).clamp_min(0) ** mat[:, 9] * lit
     lin = _albedo(p, nrm, mat, _photos(_split(split), str(dev))) * (cam['ambient'][b, None] + light * (ndl * lit)[:, None]) \
           + spec[:, None] * light
-    if mode == 'scenes':
-        rgb = _to_srgb8(torch.lerp(torch.tensor([.75, .8, .9], device=dev), torch.tensor([.3, .45, .8], device=dev),
-                                   F.normalize(dirs, dim=-1)[:, 1:2].clamp(0, 1)))
-    elif background == 'photo': rgb = _to_srgb8(_background_photo(scene['bg'], split, B, H, W, dev))
+    if mode == 'scenes': rgb = _to_srgb8(torch.lerp(sky[0], sky[1], F.normalize(dirs, dim=-1)[:, 1:2].clamp(0, 1)))
+    elif background == 'photo': rgb = _to_srgb8(_background_photo(bg, split, B, H, W, dev))
     else: rgb = torch.full((B * H * W, 3), 255, dtype=torch.uint8, device=dev)
     rgb[hit] = _to_srgb8(lin)
     depth = torch.zeros(B * H * W, device=dev); depth[hit] = th
     normals = torch.zeros(B * H * W, 3, device=dev); normals[hit] = -_vm(nrm, cam['R'][b])
     mask = torch.zeros(B * H * W, dtype=torch.bool, device=dev); mask[hit] = True
     return dict(rgb=rgb.view(B, H, W, 3), mask=mask.view(B, H, W), depth=depth.view(B, H, W),
-                normals=normals.view(B, H, W, 3), K=cam['K'])
+                normals=normals.view(B, H, W, 3), K=cam['K'].clone())       # K alone, not a view of the tables' copy
 
 # %% ../nbs/05_render.ipynb #a1f0c002
-def _rows(rows, n):
+def _sample_rows(rows, n):
     "`rows` as a CPU long tensor of distinct sample indices in [0, n)."
     r = torch.as_tensor(rows, dtype=torch.long).cpu().reshape(-1)
     if len(r) == 0 or len(r.unique()) != len(r) or r.min() < 0 or r.max() >= n:
@@ -111,7 +124,7 @@ def render_batch(n:int, # number of samples
     if background not in (None, 'photo'): raise DepthPromptError(f"background must be None or 'photo', got {background!r}.")
     g = torch.Generator().manual_seed(seed + _SEED_OFFSET[split])
     scene = (_objects_scene if mode == 'objects' else _room_scene)(n, H, W, g, split)
-    if rows is not None: scene = _pick(scene, _rows(rows, n))
+    if rows is not None: scene = _pick(scene, _sample_rows(rows, n))
     return _render(scene, H, W, mode, split, device, background, shadows)
 
 # %% ../nbs/05_render.ipynb #e3673e87

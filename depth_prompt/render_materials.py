@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from .render_shapes import _U, _I, _B
 from .render_families import _split
+from .render_tracing import _rows
 
 # %% ../nbs/05d_render.materials.ipynb #468ed874
 TEXTURES = ('solid', 'checker', 'stripes', 'noise', 'wood', 'marble', 'dots', 'photo')
@@ -72,23 +73,22 @@ def _texture(kind, p, n, mat, photos):
     if kind == 'checker': return p.floor().sum(-1) % 2
     if kind == 'stripes': return ((p[:, 0] + .3 * p[:, 1]).frac() < .5).float()
     if kind == 'noise': return fbm(p)
-    if kind == 'wood': return (p[:, [0, 2]].norm(dim=-1) * 2 + 1.5 * fbm(p * .5)).frac() ** 3
+    if kind == 'wood': return (torch.stack([p[:, 0], p[:, 2]], -1).norm(dim=-1) * 2 + 1.5 * fbm(p * .5)).frac() ** 3
     if kind == 'marble': return .5 + .5 * torch.sin(3 * (p[:, 0] + .5 * p[:, 1]) + 6 * fbm(p * .7))
     if kind == 'dots': return ((p.frac() - .5).norm(dim=-1) < .3).float()
     assert kind == 'photo'
     w = n.abs() ** 4; w = w / w.sum(-1, keepdim=True)
     q, idx = p / 6, mat[:, 10].long()
-    return sum(w[:, a, None] * _sample_photo(photos, q[:, [(a + 1) % 3, (a + 2) % 3]], idx) for a in range(3))
+    return sum(w[:, a, None] * _sample_photo(photos, torch.stack([q[:, (a + 1) % 3], q[:, (a + 2) % 3]], -1), idx) for a in range(3))
 
 # %% ../nbs/05d_render.materials.ipynb #b19d62d9
 def _albedo(p, n, mat, photos):
     "Linear-RGB albedo N×3 of the materials `mat` (N×12) at surface points p with normals n."
-    out = mat[:, 1:4].clone()
-    q = p * mat[:, 7:8] + mat[:, 11:12] * torch.tensor([1., 1.7, 2.3], device=p.device)
-    for k, kind in enumerate(TEXTURES[1:], 1):
-        sel = (mat[:, 0] == k).nonzero()[:, 0]
+    out, o = mat[:, 1:4].clone(), mat[:, 11]
+    q = p * mat[:, 7:8] + torch.stack([o, 1.7 * o, 2.3 * o], -1)      # the noise offset, differently along each axis
+    for k, sel in enumerate(_rows(*[mat[:, 0] == k for k in range(1, len(TEXTURES))]), 1):
         if len(sel) == 0: continue
-        x = _texture(kind, q[sel], n[sel], mat[sel], photos)
+        x = _texture(TEXTURES[k], q[sel], n[sel], mat[sel], photos)
         out[sel] = x if x.ndim == 2 else torch.lerp(mat[sel, 1:4], mat[sel, 4:7], x[:, None])
     return out
 

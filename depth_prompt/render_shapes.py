@@ -7,6 +7,7 @@ __all__ = ['NF', 'SDF_KINDS', 'box', 'prism', 'frustum', 'ellipsoid', 'hyperbolo
 
 # %% ../nbs/05a_render.shapes.ipynb #030e8082
 import math, torch, torch.nn.functional as F
+from functools import lru_cache
 
 # %% ../nbs/05a_render.shapes.ipynb #5bf440d1
 def _U(g, n, lo, hi): return torch.rand(n, generator=g) * (hi - lo) + lo
@@ -233,6 +234,7 @@ def _sdf_eval(typ, p, prm):
     return p.norm(dim=-1) - r * (1 + prm[:, 1] * waves / len(_PHASE_LIST))
 
 # %% ../nbs/05a_render.shapes.ipynb #bdac68ce
-_SIGNS = torch.tensor([[sx, sy, sz] for sx in (-1., 1.) for sy in (-1., 1.) for sz in (-1., 1.)])
+@lru_cache(maxsize=4)
+def _signs(device): return torch.tensor([[sx, sy, sz] for sx in (-1., 1.) for sy in (-1., 1.) for sz in (-1., 1.)], device=device)
 
-def _corners(t): return t['bc'][:, None] + (t['bR'][:, None] @ (t['bh'][:, None] * _SIGNS.to(t['bh']))[..., None])[..., 0]
+def _corners(t): return t['bc'][:, None] + (t['bR'][:, None] @ (t['bh'][:, None] * _signs(str(t['bh'].device)))[..., None])[..., 0]

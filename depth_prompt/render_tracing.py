@@ -9,9 +9,14 @@ __all__ = ['FUSE_MIN_ROWS', 'TFAR', 'CHUNK', 'GRID']
 import math, torch, torch.nn.functional as F
 from .render_shapes import SDF_KINDS, _sdf_eval, _corners
 
-# %% ../nbs/05b_render.tracing.ipynb #e3af80f9
-_IU = ([0, 1, 2, 0, 0, 1], [0, 1, 2, 1, 2, 2])  # the 6 distinct entries of a symmetric 3×3 matrix
+# %% ../nbs/05b_render.tracing.ipynb #b7d21c3e
+def _rows(*masks):
+    "The indices of the true rows of each 1-d mask, as `m.nonzero()[:, 0]`, after one wait for the device for all the counts."
+    if not masks: return []
+    counts = torch.stack([m.sum() for m in masks]).tolist()
+    return [torch.nonzero_static(m, size=c)[:, 0] for m, c in zip(masks, counts)]
 
+# %% ../nbs/05b_render.tracing.ipynb #e3af80f9
 _PARAMS = dict(poly=('planes',), plane=('planes',), quad=('A', 'b', 'c', 'm', 'lo', 'hi'))
 
 def _pack(kind, tab, o):
@@ -19,7 +24,7 @@ def _pack(kind, tab, o):
     if kind == 'quad':
         A, b = tab['A'], tab['b']
         Aob = (A @ o[..., None])[..., 0] + b
-        A6 = A[:, _IU[0], _IU[1]] * torch.tensor([1., 1, 1, 2, 2, 2], device=o.device)
+        A6 = torch.cat([A.diagonal(dim1=1, dim2=2), 2 * A[:, 0, 1:], 2 * A[:, 1, 2:]], -1)   # A's 6 distinct entries, doubled off the diagonal
         ga, mo = (o * (Aob + b)).sum(-1) + tab['c'], (tab['m'] * o).sum(-1)
         return torch.cat([A6, Aob, tab['m'], torch.stack([ga, mo, tab['lo'], tab['hi']], -1)], -1)
     pl = tab['planes']
@@ -109,28 +114,34 @@ def _march(tab, part, o, d, tmin, steps=160, tol=1e-3, eps=1e-6, refine=8, every
     sq = disc.clamp_min(0).sqrt()
     lam, l1 = torch.maximum(-b - sq, tmin * dn), -b + sq
     out = torch.full_like(lam, math.inf)
-    typ, prm = tab['typ'][part], tab['prm'][part]
-    for k in range(len(SDF_KINDS)):
-        idx = ((typ == k) & (disc > 0) & (l1 > lam)).nonzero()[:, 0]
+    typ, prm, ok = tab['typ'][part], tab['prm'][part], (disc > 0) & (l1 > lam)
+    rays, found = {}, {}      # per SDF kind: its marching rays [idx, x, P, U, L1, Ol, a, fa, fx, live]; its brackets
+    for k, idx in enumerate(_rows(*[ok & (typ == k) for k in range(len(SDF_KINDS))])):
         if len(idx) == 0: continue
-        x, P, U, L1, Ol = lam[idx], prm[idx], u[idx], l1[idx], ol[idx]
-        a, fa, fx = x.clone(), torch.full_like(x, math.inf), torch.full_like(x, math.inf)
-        live, found = torch.ones_like(x, dtype=torch.bool), []    # found: brackets (outside a, inside x)
-        fused = fuse and x.is_cuda and len(x) >= FUSE_MIN_ROWS     # decided once: the march's tail is where fusing pays
-        for i in range(0, steps, every):
-            n = min(every, steps - i); last = i + n == steps
-            x, a, fa, fx, live = _fused(_march_steps, x, fused)(k, Ol, U, P, L1, x, a, fa, fx, live, n, tol, eps)
-            hit = ~live & (fx < 0) & fa.isfinite()
+        x, inf = lam[idx], torch.full_like(lam[idx], math.inf)
+        rays[k], found[k] = [idx, x, prm[idx], u[idx], l1[idx], ol[idx], x.clone(), inf, inf, torch.ones_like(x, dtype=torch.bool)], []
+    fused = {k: fuse and r[1].is_cuda and len(r[1]) >= FUSE_MIN_ROWS for k, r in rays.items()}  # the march's tail is where fusing pays
+    for i in range(0, steps, every):
+        n = min(every, steps - i); last = i + n == steps
+        masks = []
+        for k, (idx, x, P, U, L1, Ol, a, fa, fx, live) in rays.items():
+            x, a, fa, fx, live = _fused(_march_steps, x, fused[k])(k, Ol, U, P, L1, x, a, fa, fx, live, n, tol, eps)
+            rays[k] = [idx, x, P, U, L1, Ol, a, fa, fx, live]
             # on the surface already, or out of steps while grazing it: a hit where the ray stands
             on = ~live & (fx.abs() <= eps) | (live & (fa < tol) if last else False)
-            found.append((idx[hit], Ol[hit], U[hit], P[hit], a[hit], fa[hit], x[hit], fx[hit]))
+            masks += [~live & (fx < 0) & fa.isfinite(), on, live & ~on]     # bracketed (outside a, inside x), on, going on
+        rows = _rows(*masks)
+        for j, (k, r) in enumerate(list(rays.items())):
+            hit, on, keep = rows[3 * j:3 * j + 3]
+            idx, x, P, U, L1, Ol, a, fa, fx, live = r
+            found[k].append([v[hit] for v in (idx, Ol, U, P, a, fa, x, fx)])
             out[idx[on]] = x[on]
-            keep = live & ~on
-            idx, x, P, U, L1, Ol, a, fa, fx, live = [v[keep] for v in (idx, x, P, U, L1, Ol, a, fa, fx, live)]
-            if len(idx) == 0: break
-        idx, Ol, U, P, a, fa, b_, fb = [torch.cat(v) for v in zip(*found)]
-        if refine: out[idx] = _fused(_illinois, idx, fused)(k, Ol, U, P, a, fa, b_, fb, refine)
-        else: out[idx] = a
+            if len(keep): rays[k] = [v[keep] for v in r]
+            else: del rays[k]
+        if not rays: break
+    for k, f in found.items():
+        idx, Ol, U, P, a, fa, b_, fb = [torch.cat(v) for v in zip(*f)]
+        out[idx] = _fused(_illinois, idx, fused[k])(k, Ol, U, P, a, fa, b_, fb, refine) if refine else a
     return out / dn
 
 # %% ../nbs/05b_render.tracing.ipynb #de5b5409
@@ -143,11 +154,10 @@ def _intersect(kind, tab, part, o, d, tmin, pk=None, **kw):
 def _normals(kind, tab, i, o, p, d):
     "Outward normals (not normalised) at the hits p of rays (o, d) with the parts i of `tab`."
     if kind == 'sdf':                                             # central differences of the local distance
-        R, s = tab['TR'][i], tab['Ts'][i]
+        R, s, typ = tab['TR'][i], tab['Ts'][i], tab['typ'][i]
         pl = _vm(p - tab['Tt'][i], R) / s[:, None]
         g, e = torch.zeros_like(pl), torch.eye(3, device=p.device) * 1e-4
-        for k in range(len(SDF_KINDS)):
-            sel = (tab['typ'][i] == k).nonzero()[:, 0]
+        for k, sel in enumerate(_rows(*[typ == k for k in range(len(SDF_KINDS))])):
             x, P = pl[sel], tab['prm'][i][sel]
             g[sel] = torch.stack([_sdf_eval(k, x + e[a], P) - _sdf_eval(k, x - e[a], P) for a in range(3)], -1)
         return _mv(R, g)
@@ -163,18 +173,20 @@ def _normals(kind, tab, i, o, p, d):
 # %% ../nbs/05b_render.tracing.ipynb #7969f56d
 TFAR, CHUNK = 1e5, 1 << 21
 
-def _rect_pairs(x0, x1, y0, y1, stride):
+def _rect_area(x0, x1, y0, y1): return (x1 - x0 + 1).clamp_min(0) * (y1 - y0 + 1).clamp_min(0)
+
+def _rect_pairs(x0, x1, y0, y1, stride, total=None):
     "(rectangle, cell) pairs of integer rectangles [x0, x1] × [y0, y1] (inclusive; empty if x1 < x0), cell = y·stride + x."
-    w, h = (x1 - x0 + 1).clamp_min(0), (y1 - y0 + 1).clamp_min(0)
-    cnt = w * h; total = int(cnt.sum())
+    w, cnt = (x1 - x0 + 1).clamp_min(0), _rect_area(x0, x1, y0, y1)
+    total = int(cnt.sum()) if total is None else total          # the number of pairs, if the caller has not read it yet
     rect = torch.repeat_interleave(torch.arange(len(cnt), device=cnt.device), cnt, output_size=total)
     loc = torch.arange(total, device=cnt.device) - (cnt.cumsum(0) - cnt)[rect]
     wr = w[rect]
     return rect, (y0[rect] + loc // wr) * stride + x0[rect] + loc % wr
 
 # %% ../nbs/05b_render.tracing.ipynb #c6d08880
-def _screen_pairs(tab, cam, H, W):
-    "(part, ray) pairs whose pixel centre lies in the projection of the part's bounding box; ray = b·H·W + v·W + u."
+def _screen_rects(tab, cam, H, W):
+    "Pixel rectangles (u0, u1, v0, v1), inclusive, holding the projection of each part's bounding box."
     b = tab['sample']
     X = (_corners(tab) - cam['eye'][b][:, None]) @ cam['R'][b]
     z, K = X[..., 2], cam['K'][b]
@@ -184,16 +196,18 @@ def _screen_pairs(tab, cam, H, W):
     u1 = torch.where(behind, W - 1, u.amax(1).clamp(-1, W).floor()).long().clamp_max(W - 1)
     v0 = torch.where(behind, 0, v.amin(1).clamp(-1, H).ceil()).long().clamp_min(0)
     v1 = torch.where(behind, H - 1, v.amax(1).clamp(-1, H).floor()).long().clamp_max(H - 1)
-    part, pix = _rect_pairs(u0, u1, v0, v1, W)
-    return part, b[part] * (H * W) + pix
+    return u0, u1, v0, v1
 
 # %% ../nbs/05b_render.tracing.ipynb #1e7e701c
 def _trace(tables, cam, dirs, H, W, tmin=1e-3, fuse=False):
     "Nearest hit of every camera ray: depth t (B·H·W,) (inf: none) and the global id of the part hit (−1: none)."
     t_best = torch.full((len(dirs),), math.inf, device=dirs.device)
+    rects = [_screen_rects(tab, cam, H, W) for tab in tables.values()]
+    totals = torch.stack([_rect_area(*r).sum() for r in rects]).tolist()          # one wait for all kinds' pair counts
     pairs, off = [], 0
-    for kind, tab in tables.items():
-        part, ray = _screen_pairs(tab, cam, H, W)
+    for (kind, tab), rect, total in zip(tables.items(), rects, totals):
+        part, pix = _rect_pairs(*rect, W, total)
+        ray = tab['sample'][part] * (H * W) + pix
         pk = None if kind == 'sdf' else _pack(kind, tab, cam['eye'][tab['sample']])
         ts = []
         for c in range(0, len(part), CHUNK):
@@ -203,8 +217,7 @@ def _trace(tables, cam, dirs, H, W, tmin=1e-3, fuse=False):
         pairs.append((part + off, ray, torch.cat(ts) if ts else torch.zeros(0, device=dirs.device))); off += len(tab['sample'])
     hit_id = torch.full((len(dirs),), -1, dtype=torch.long, device=dirs.device)
     for gid, ray, t in pairs:
-        win = (t == t_best[ray]) & (t < TFAR)
-        hit_id.scatter_reduce_(0, ray[win], gid[win], 'amax')
+        hit_id.scatter_reduce_(0, ray, torch.where((t == t_best[ray]) & (t < TFAR), gid, -1), 'amax')
     return torch.where(hit_id >= 0, t_best, math.inf), hit_id
 
 # %% ../nbs/05b_render.tracing.ipynb #465a0933
@@ -220,37 +233,38 @@ GRID = 32
 
 def _occluded(tables, o, sample, Ls, own, fuse=False):
     "Whether the rays o + s·L (s > 0, L = Ls[sample]) from the surface of parts `own` (global ids) hit another caster."
-    occ = torch.zeros(len(o), dtype=torch.bool, device=o.device)
-    if len(o) == 0: return occ
-    B, L = len(Ls), Ls[sample]
-    helper = torch.where(Ls[:, 1:2].abs() < .9, torch.tensor([0., 1, 0], device=o.device), torch.tensor([1., 0, 0], device=o.device))
-    e1 = F.normalize(torch.cross(Ls, helper, dim=-1), dim=-1)
+    if len(o) == 0: return torch.zeros(0, dtype=torch.bool, device=o.device)
+    B, L, dev, tabs = len(Ls), Ls[sample], o.device, list(tables.values())
+    up = Ls[:, 1:2].abs() < .9                                   # a helper axis not along the light
+    e1 = F.normalize(torch.cross(Ls, torch.cat([~up, up, torch.zeros_like(up)], -1).float(), dim=-1), dim=-1)
     E = torch.stack([e1, torch.cross(Ls, e1, dim=-1)], -1)       # B×3×2: the light plane's axes
-    off = 0
-    for kind, tab in tables.items():
-        ids = tab['caster'].nonzero()[:, 0]; off += len(tab['sample'])
-        if len(ids) == 0: continue
-        sb, r = tab['sample'][ids], tab['br'][ids]
-        c2 = (tab['bc'][ids][:, None] @ E[sb])[:, 0]
-        lo = torch.full((B, 2), math.inf, device=o.device).scatter_reduce(0, sb[:, None].expand(-1, 2), c2 - r[:, None], 'amin')
-        hi = torch.full((B, 2), -math.inf, device=o.device).scatter_reduce(0, sb[:, None].expand(-1, 2), c2 + r[:, None], 'amax')
-        cs = ((hi - lo).amax(-1) / GRID).clamp_min(1e-6)
-        def cell(x, b): return ((x - lo[b]) / cs[b, None]).floor().clamp(-1, GRID).long()
-        q0, q1 = cell(c2 - r[:, None], sb).clamp(0, GRID - 1), cell(c2 + r[:, None], sb).clamp(0, GRID - 1)
-        part, pc = _rect_pairs(q0[:, 0], q1[:, 0], q0[:, 1], q1[:, 1], GRID)
-        key = sb[part] * GRID * GRID + pc
-        order = torch.argsort(key, stable=True); part, key = ids[part[order]], key[order]
-        per = torch.bincount(key, minlength=B * GRID * GRID); start = per.cumsum(0) - per
-        rc = cell(_vm(o, E[sample]), sample)
-        rkey = sample * GRID * GRID + rc[:, 1].clamp(0, GRID - 1) * GRID + rc[:, 0].clamp(0, GRID - 1)
+    # all kinds' parts (global ids) binned at once; grid k·B + b is kind k's grid across sample b
+    kind = torch.cat([torch.full_like(t['sample'], k) for k, t in enumerate(tabs)])
+    sb, r, bc, caster = [torch.cat([t[key] for t in tabs]) for key in ('sample', 'br', 'bc', 'caster')]
+    grid, c2 = kind * B + sb, (bc[:, None] @ E[sb])[:, 0]
+    g2, cast = grid[:, None].expand(-1, 2), caster[:, None]
+    lo = torch.full((len(tabs) * B, 2), math.inf, device=dev).scatter_reduce(0, g2, torch.where(cast, c2 - r[:, None], math.inf), 'amin')
+    hi = torch.full((len(tabs) * B, 2), -math.inf, device=dev).scatter_reduce(0, g2, torch.where(cast, c2 + r[:, None], -math.inf), 'amax')
+    cs = ((hi - lo).amax(-1) / GRID).clamp_min(1e-6)
+    def cell(x, g): return ((x - lo[g]) / cs[g, None]).floor().clamp(-1, GRID).long()
+    q0, q1 = cell(c2 - r[:, None], grid).clamp(0, GRID - 1), torch.where(cast, cell(c2 + r[:, None], grid).clamp(0, GRID - 1), -1)
+    part, pc = _rect_pairs(q0[:, 0], q1[:, 0], q0[:, 1], q1[:, 1], GRID)     # non-casters cover no cell
+    key = grid[part] * GRID * GRID + pc
+    order = torch.argsort(key, stable=True); part, key = part[order], key[order]
+    per = torch.zeros(len(tabs) * B * GRID * GRID, dtype=torch.long, device=dev).index_add_(0, key, torch.ones_like(key))
+    start, po = per.cumsum(0) - per, _vm(o, E[sample])
+    occ, off = torch.zeros(len(o), dtype=torch.int32, device=dev), 0
+    for k, (name, tab) in enumerate(tables.items()):
+        rc, off = cell(po, k * B + sample), off + len(tab['sample'])
+        rkey = (k * B + sample) * GRID * GRID + rc[:, 1].clamp(0, GRID - 1) * GRID + rc[:, 0].clamp(0, GRID - 1)
         cnt = torch.where(((rc >= 0) & (rc < GRID)).all(-1), per[rkey], 0); total = int(cnt.sum())
-        ray = torch.repeat_interleave(torch.arange(len(o), device=o.device), cnt, output_size=total)
-        prt = part[start[rkey][ray] + torch.arange(total, device=o.device) - (cnt.cumsum(0) - cnt)[ray]]
+        if total == 0: continue
+        ray = torch.repeat_interleave(torch.arange(len(o), device=dev), cnt, output_size=total)
+        prt = part[start[rkey][ray] + torch.arange(total, device=dev) - (cnt.cumsum(0) - cnt)[ray]] - (off - len(tab['sample']))
         w = tab['bc'][prt] - o[ray]; pr = (w * L[ray]).sum(-1); r2 = tab['br'][prt] ** 2
-        keep = (pr * pr.abs() > -r2) & ((w * w).sum(-1) - pr * pr <= r2) & (prt + off - len(tab['sample']) != own[ray])
+        keep = ((pr * pr.abs() > -r2) & ((w * w).sum(-1) - pr * pr <= r2) & (prt + off - len(tab['sample']) != own[ray])).nonzero()[:, 0]
         ray, prt = ray[keep], prt[keep]
         for c in range(0, len(prt), CHUNK):
             p, rr = prt[c:c + CHUNK], ray[c:c + CHUNK]
-            t = _intersect(kind, tab, p, o[rr], L[rr], 0., steps=32, refine=0, fuse=fuse)
-            occ[rr[t < TFAR]] = True
-    return occ
+            occ.index_add_(0, rr, (_intersect(name, tab, p, o[rr], L[rr], 0., steps=32, refine=0, fuse=fuse) < TFAR).int())
+    return occ > 0
