@@ -115,7 +115,7 @@ def render_batch(n:int, # number of samples
                  device='cpu', # where to render and return the tensors
                  background=None, # objects mode: None (white, the prompt replaces it) or 'photo'
                  shadows=True, # cast one shadow ray per lit pixel
-                 rows=None): # indices of the samples to render, in order (default: all n); each is the same as in the whole batch
+                 rows=None): # indices of the samples to render, in order (default: all n); each as in the whole batch, to rounding
     "A batch of renders: dict of rgb B×H×W×3 uint8, mask B×H×W bool, depth B×H×W float32, normals B×H×W×3, K B×3×3."
     H, W = size2(size)
     if not (isinstance(n, int) and n >= 1): raise DepthPromptError(f"n must be a positive int, got {n!r}.")
