@@ -142,8 +142,9 @@ def _train(p):
         _check_paths(a.out, _folders('--data', [a.data]) + _folders('--valid', [a.valid])
                      + ([('--weights', a.weights)] if a.weights not in ('hub', 'none') else []))
         from depth_prompt.train import train
+        from fastai.torch_core import rank_distrib
         learn = train(**_kwargs(a, names, none=('weights',)))
-        print(f"trained: {Path(learn.path)/'best.pth'} (and last.pth)")
+        if not rank_distrib(): print(f"trained: {Path(learn.path)/'best.pth'} (and last.pth)")  # once, under torchrun too
     return run
 
 # %% ../nbs/13_cli.ipynb #0942eedb
