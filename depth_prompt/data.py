@@ -490,8 +490,8 @@ class RenderStream:
         "This process's rows of chunk `c` of this epoch: one render of `chunk` batches (fewer for the last), kept while read."
         if self._cur[0] != (self.epoch, c):
             k = min(self.chunk, len(self) - c * self.chunk)
-            mine = torch.arange(k)[:, None] * self.bs + self.rank * self.per_rank + torch.arange(self.per_rank)
-            rows = {} if self.world == 1 else dict(rows=mine.reshape(-1))
+            rows = {} if self.world == 1 else dict(rows=(torch.arange(k)[:, None] * self.bs + self.rank * self.per_rank
+                                                         + torch.arange(self.per_rank)).reshape(-1))  # its rows of each batch
             self._cur = (self.epoch, c), self.render(k * self.bs, size=self.size, mode=self.mode, split=self.split, device=self.device,
                                                      seed=batch_seed(self.seed, 0, self.epoch, c), background=self.background, **rows)
         return self._cur[1]

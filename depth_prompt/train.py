@@ -353,12 +353,13 @@ def _data(c, size, device, rank, world, render=None):
     bs = c['bs'] // world
     if c['data'] == 'render':  # the processes share one stream (or pool): each takes its rows of every global batch
         trn = render_data(c['samples_per_epoch'], c['bs'], size, 'objects', 'train', c['seed'], device, rank=rank, world=world,
-                          chunk=c.get('render_chunk'), pool=c.get('pool') or None, render=render, flip=False)
+                          chunk=c['render_chunk'], pool=c['pool'], render=render, flip=False)
     else:
         trn = parse_spec(c['data'])
         if world > 1: trn = _Shard(trn, rank, world)
-    val = c['valid'] or RenderStream(max(c['valid_samples'], c['bs']), c['bs'], size, split='val', seed=c['seed'] + 1,
-                                     device=device, rank=0, world=1, render=render)
+    n_val = max(c['valid_samples'], c['bs'])  # the renders a `RenderStream` of one batch per call would make every epoch, made once
+    val = c['valid'] or render_data(n_val, c['bs'], size, 'objects', 'val', c['seed'] + 1, device, rank=0, world=1, chunk=1, pool=n_val,
+                                    render=render, shuffle=False, flip=False)
     return depth_dls(trn, val, size=size, bs=bs, device=device, num_workers=c['num_workers'])
 
 # %% ../nbs/09_train.ipynb #ac053948
